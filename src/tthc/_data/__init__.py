@@ -1,0 +1,1 @@
+"""The law as literals: tables with their sources, no logic. Imports only :mod:`tthc.legal`."""

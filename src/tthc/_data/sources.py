@@ -1,0 +1,153 @@
+"""Every document tthc cites, defined once.
+
+Titles are the documents' subjects as published (trích yếu) or, where the research could not
+read the text, a plain description marked by ``confidence``. Dates are those printed on the
+documents. URLs point to an archived copy where the ``holidays`` package or the project's
+research recorded one. Research notes: ``shared/reference/legal-rules.md`` §1, §2, §7.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tthc.legal import Confidence, LegalSource
+
+__all__ = [
+    "BLDS_2015",
+    "BLLD_1994",
+    "BLLD_2012",
+    "BLLD_2019",
+    "CV_245_VPCP_KGVX_2022",
+    "CV_2450_VPCP_KGVX_2024",
+    "CV_6519_VPCP_KGVX_2018",
+    "CV_8056_VPCP_KGVX_2022",
+    "CV_8726_VPCP_KGVX_2024",
+    "CV_12729_VPCP_KGVX_2025",
+    "LAW_84_2007_QH11",
+    "NQ_30_NQ_CP_2026",
+    "NQ_80_NQ_TW_2026",
+    "QD_188_1999_QD_TTG",
+    "QK_2026_PLAN",
+    "TB_6150_TB_LDTBXH_2024",
+    "TB_9441_TB_BNV_2025",
+    "TTR_89_TTR_LDTBXH_2014",
+]
+
+BLDS_2015 = LegalSource(
+    "91/2015/QH13",
+    "Bộ luật Dân sự",
+    issued=date(2015, 11, 24),
+    in_force=date(2017, 1, 1),
+    url="https://thuvienphapluat.vn/hoi-dap-phap-luat/3896F-hd-thoi-diem-bat-dau-va-ket-thuc-thoi-han-duoc-xac-dinh-nhu-the-nao.html",
+)
+QD_188_1999_QD_TTG = LegalSource(
+    "188/1999/QĐ-TTg",
+    "Quyết định về chế độ tuần làm việc 40 giờ",
+    issued=date(1999, 9, 17),
+    in_force=date(1999, 10, 2),  # recalled, not re-read
+    confidence=Confidence.RECALLED,
+    url="https://hethongphapluat.com/quyet-dinh-188-1999-qd-ttg-ve-che-do-tuan-lam-viec-40-gio-do-thu-tuong-chinh-phu-ban-hanh.html",
+)
+BLLD_1994 = LegalSource(
+    "BLLĐ 1994",
+    "Bộ luật Lao động (thông qua ngày 23/06/1994)",
+    issued=date(1994, 6, 23),
+    in_force=date(1995, 1, 1),
+    url="https://web.archive.org/web/20160630110506/http://vbpl.vn/TW/Pages/vbpqen-toanvan.aspx?ItemID=2835",
+    confidence=Confidence.SECONDARY,
+)
+LAW_84_2007_QH11 = LegalSource(
+    "84/2007/QH11",
+    "Luật sửa đổi, bổ sung Điều 73 của Bộ luật Lao động (thêm ngày Giỗ Tổ Hùng Vương)",
+    issued=date(2007, 4, 2),
+    confidence=Confidence.RECALLED,
+)
+BLLD_2012 = LegalSource(
+    "10/2012/QH13",
+    "Bộ luật Lao động",
+    issued=date(2012, 6, 18),
+    in_force=date(2013, 5, 1),
+    url="https://web.archive.org/web/20240917113133/https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=27615",
+)
+BLLD_2019 = LegalSource(
+    "45/2019/QH14",
+    "Bộ luật Lao động",
+    issued=date(2019, 11, 20),
+    in_force=date(2021, 1, 1),
+    url="https://web.archive.org/web/20250221171552/https://vbpl.vn/TW/Pages/vbpq-van-ban-goc.aspx?ItemID=139264",
+)
+TTR_89_TTR_LDTBXH_2014 = LegalSource(
+    "89/TTr-LĐTBXH",
+    "Tờ trình về việc hoán đổi ngày làm việc (áp dụng cho cán bộ, công chức, viên chức)",
+    issued=date(2014, 11, 20),
+    url="https://vbpl.freshdesk.com/support/solutions/articles/16000020548",
+)
+CV_6519_VPCP_KGVX_2018 = LegalSource(
+    "6519/VPCP-KGVX",
+    "Công văn của Văn phòng Chính phủ về lịch nghỉ Tết Dương lịch, Tết Nguyên đán và "
+    "dịp 30/4-1/5 năm 2019 của cán bộ, công chức, viên chức",
+    url="https://web.archive.org/web/20250427182343/https://thuvienphapluat.vn/cong-van/EN/Lao-dong-Tien-luong/Official-Dispatch-6519-VPCP-KGVX-2018-national-holidays-for-public-sector-employees/387625/tieng-anh.aspx",
+    confidence=Confidence.SECONDARY,
+)
+CV_245_VPCP_KGVX_2022 = LegalSource(
+    "245/VPCP-KGVX",
+    "Công văn của Văn phòng Chính phủ về lịch nghỉ Tết Nguyên đán Nhâm Dần 2022",
+    issued=date(2022, 1, 11),
+)
+CV_8056_VPCP_KGVX_2022 = LegalSource(
+    "8056/VPCP-KGVX",
+    "Công văn của Văn phòng Chính phủ về lịch nghỉ Tết Nguyên đán Quý Mão và Quốc khánh năm 2023",
+    issued=date(2022, 12, 1),
+)
+CV_2450_VPCP_KGVX_2024 = LegalSource(
+    "2450/VPCP-KGVX",
+    "Công văn của Văn phòng Chính phủ về hoán đổi ngày làm việc dịp ngày Chiến thắng 30/4 "
+    "và ngày Quốc tế Lao động 1/5 năm 2024",
+    issued=date(2024, 4, 12),
+    url="https://web.archive.org/web/20241002165957/https://thuvienphapluat.vn/cong-van/EN/Lao-dong-Tien-luong/Official-Dispatch-2450-VPCP-KGVX-2024-swap-of-working-days-during-the-Reunification-Day/606458/tieng-anh.aspx",
+)
+CV_8726_VPCP_KGVX_2024 = LegalSource(
+    "8726/VPCP-KGVX",
+    "Công văn của Văn phòng Chính phủ về nghỉ Tết Âm lịch và một số dịp nghỉ lễ trong năm 2025",
+    issued=date(2024, 11, 26),
+)
+TB_6150_TB_LDTBXH_2024 = LegalSource(
+    "6150/TB-LĐTBXH",
+    "Thông báo của Bộ Lao động - Thương binh và Xã hội về nghỉ Tết Âm lịch 2025 của cán bộ, "
+    "công chức, viên chức",
+    issued=date(2024, 11, 28),
+    url="https://web.archive.org/web/20250812111011/https://thuvienphapluat.vn/van-ban/EN/Lao-dong-Tien-luong/Announcement-6150-TB-BLDTBXH-2024-Lunar-New-Year-in-2025-of-officials-public-employees/634997/tieng-anh.aspx",
+    confidence=Confidence.SECONDARY,
+)
+CV_12729_VPCP_KGVX_2025 = LegalSource(
+    "12729/VPCP-KGVX",
+    "Công văn của Văn phòng Chính phủ về hoán đổi ngày làm việc dịp Tết Dương lịch 2026",
+    issued=date(2025, 12, 25),
+    url="https://tracuuquyhoach.com/tin-tuc/tin-vui-cho-nguoi-lao-dong-chinh-phu-dong-y-nghi-tet-duong-lich-4-ngay-54100289",
+)
+TB_9441_TB_BNV_2025 = LegalSource(
+    "9441/TB-BNV",
+    "Thông báo của Bộ Nội vụ về nghỉ Tết Âm lịch Bính Ngọ 2026 (số hiệu chưa được xác minh)",
+    confidence=Confidence.SECONDARY,
+)
+QK_2026_PLAN = LegalSource(
+    "Lịch nghỉ Quốc khánh 2026",
+    "Phương án nghỉ 5 ngày dịp Quốc khánh 2026 (29/8-2/9), hoán đổi thứ Hai 31/8 với thứ Bảy "
+    "22/8; số hiệu văn bản chưa tìm thấy",
+    url="https://web.archive.org/web/20260812072838/https://thuvienphapluat.vn/hoi-dap-phap-luat/lich-nghi-le-quoc-khanh-29-hai-quan-nam-2026-nhu-the-nao-138100727.html",
+    confidence=Confidence.SECONDARY,
+)
+NQ_80_NQ_TW_2026 = LegalSource(
+    "80-NQ/TW",
+    "Nghị quyết của Bộ Chính trị về phát triển văn hóa Việt Nam (chọn 24/11 là Ngày Văn hóa "
+    "Việt Nam, nghỉ hưởng nguyên lương)",
+    issued=date(2026, 1, 7),
+    url="https://web.archive.org/web/20261004022807/https://news.laodong.vn/thoi-su/thong-nhat-chon-ngay-2411-la-ngay-van-hoa-viet-nam-nghi-huong-luong-1639996.ldo",
+    confidence=Confidence.SECONDARY,
+)
+NQ_30_NQ_CP_2026 = LegalSource(
+    "30/NQ-CP",
+    "Nghị quyết của Chính phủ giao sửa Điều 112 Bộ luật Lao động để bổ sung ngày 24/11",
+    url="https://vneconomy.vn/bo-sung-ngay-van-hoa-viet-nam-2411-vao-danh-muc-ngay-nghi-huong-nguyen-luong.htm",
+    confidence=Confidence.SECONDARY,
+)

@@ -1,0 +1,945 @@
+"""The working calendar of Vietnamese state bodies (lịch làm việc của cơ quan nhà nước).
+
+A *working day* (ngày làm việc) of a state body is a day that is none of: a weekly rest day
+(Saturday and Sunday, Quyết định 188/1999/QĐ-TTg), a public holiday or Tết day (Bộ luật Lao
+động 2019 Điều 112), a compensatory day (nghỉ bù, Điều 111 khoản 3) or a weekday given off by
+the Government's yearly swap (ngày nghỉ hoán đổi). A Saturday worked in exchange for a swapped
+day (ngày làm bù) *is* a working day (legal-rules.md §1.2, §2.4).
+
+:func:`vietnam_calendar` returns the national calendar: the official schedule of 2019-2026,
+day by day with its sources, and the statutory rules for every other year from 1995 to 2100
+(provisional: flagged, never passed off as fact). Working-day arithmetic is O(1) per call over
+precomputed tables.
+
+>>> from datetime import date
+>>> from tthc import vietnam_calendar
+>>> cal = vietnam_calendar()
+>>> cal.add_working_days(date(2026, 2, 13), 1)  # Tết Bính Ngọ: 16-20/02/2026 off
+datetime.date(2026, 2, 23)
+>>> cal.count_working_days(date(2026, 2, 13), date(2026, 3, 6))
+10
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import warnings
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from tthc._data import days_off as _official
+from tthc._data import statutory as _statutory
+from tthc.errors import (
+    CalendarNotCoveredError,
+    CountTooLargeError,
+    DateOutOfRangeError,
+    ProvisionalCalendarWarning,
+)
+from tthc.legal import LegalSource
+
+__all__ = [
+    "FIRST_SUPPORTED_DATE",
+    "LAST_SUPPORTED_DATE",
+    "MAX_WORKING_DAYS",
+    "MAX_WORKING_HOURS",
+    "VIETNAM_TZ",
+    "CalendarDay",
+    "DayKind",
+    "DayStatus",
+    "OfficeHours",
+    "OfficeHoursChange",
+    "WorkCalendar",
+    "vietnam_calendar",
+]
+
+VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+"""Vietnam time (UTC+7, no daylight saving since 1975): every legal time is read in it."""
+
+FIRST_SUPPORTED_DATE: date = _statutory.FIRST_SUPPORTED
+"""1995-01-01, when Labor Code 1994 took effect: the oldest holiday list tthc encodes."""
+LAST_SUPPORTED_DATE: date = _statutory.LAST_SUPPORTED
+"""2100-12-31: the Vietnamese lunar tables tthc uses end with 2100."""
+MAX_WORKING_DAYS = 100_000
+"""Largest |n| accepted by :meth:`WorkCalendar.add_working_days` (about 400 years)."""
+MAX_WORKING_HOURS = MAX_WORKING_DAYS * 24
+"""Largest amount of working time, in hours, accepted by :meth:`WorkCalendar.add_working_time`."""
+
+_BASE = FIRST_SUPPORTED_DATE.toordinal()
+_SPAN = LAST_SUPPORTED_DATE.toordinal() - _BASE + 1
+_US_PER_HOUR = 3_600_000_000
+_ISO_SATURDAY = 6
+
+
+class DayKind(enum.StrEnum):
+    """Why a day differs from the weekly pattern."""
+
+    HOLIDAY = "holiday"
+    """Ngày lễ, tết: a statutory holiday or Tết day (Bộ luật Lao động 2019 Điều 112)."""
+    COMPENSATORY = "compensatory"
+    """Nghỉ bù: a holiday fell on a weekly rest day (Bộ luật Lao động 2019 Điều 111 khoản 3)."""
+    SWAPPED = "swapped"
+    """Ngày nghỉ hoán đổi: a weekday given off by the Government's yearly swap."""
+    MAKE_UP = "make_up"
+    """Ngày làm bù: a Saturday worked in exchange for a swapped day."""
+    LOCAL_DAY_OFF = "local_day_off"
+    """An extra day off of a province or agency (an override)."""
+    LOCAL_WORKING_DAY = "local_working_day"
+    """An extra working day of a province or agency, e.g. Saturday-morning reception."""
+
+
+class DayStatus(enum.StrEnum):
+    """How far a day's entry can be trusted."""
+
+    VERIFIED = "verified"
+    """From the official schedule of a verified year (``WorkCalendar.verified_years``)."""
+    PROVISIONAL = "provisional"
+    """Derived from the statutory rules for a year whose official schedule is not in tthc."""
+    PENDING_LEGAL_BASIS = "pending_legal_basis"
+    """Announced, but no binding act was found (24/11 Ngày Văn hóa Việt Nam): opt-in only."""
+    LOCAL = "local"
+    """An override supplied by the caller, with the caller's source."""
+
+
+_WORKING_KINDS = frozenset({DayKind.MAKE_UP, DayKind.LOCAL_WORKING_DAY})
+
+
+@attrs.frozen(order=True)
+class CalendarDay:
+    """One day that differs from the weekly pattern, with its kind, name and legal source.
+
+    >>> from tthc import vietnam_calendar
+    >>> day = vietnam_calendar().day_info(date(2026, 1, 2))
+    >>> day.kind, day.name, day.source.number, day.status
+    (<DayKind.SWAPPED: 'swapped'>, 'Nghỉ hoán đổi dịp Tết Dương lịch', '12729/VPCP-KGVX', <DayStatus.VERIFIED: 'verified'>)
+    """
+
+    day: date
+    kind: DayKind = attrs.field(converter=DayKind)
+    name: str
+    """Vietnamese name, as the schedule states it."""
+    source: LegalSource = attrs.field(order=False)
+    status: DayStatus = attrs.field(converter=DayStatus, order=False)
+    note: str = attrs.field(default="", order=False)
+
+    @property
+    def is_working(self) -> bool:
+        """True for a worked rest day (làm bù or a local working day), False for a day off."""
+        return self.kind in _WORKING_KINDS
+
+
+def _to_periods(periods: Iterable[Iterable[time]]) -> tuple[tuple[time, time], ...]:
+    out: list[tuple[time, time]] = []
+    for period in periods:
+        pair = tuple(period)
+        if len(pair) != 2 or not all(isinstance(t, time) for t in pair):
+            msg = f"an office-hours period is a (start, end) pair of times, got {period!r}"
+            raise TypeError(msg)
+        out.append((pair[0], pair[1]))
+    return tuple(out)
+
+
+def _check_periods(
+    instance: object, attribute: object, value: tuple[tuple[time, time], ...]
+) -> None:
+    if not value:
+        msg = "office hours need at least one period"
+        raise ValueError(msg)
+    previous_end: time | None = None
+    for period in value:
+        start, end = period
+        if start.tzinfo is not None or end.tzinfo is not None:
+            msg = f"office hours are Vietnam local times without tzinfo, got {period!r}"
+            raise ValueError(msg)
+        if not start < end:
+            msg = f"an office-hours period must start before it ends, got {start}-{end}"
+            raise ValueError(msg)
+        if previous_end is not None and start < previous_end:
+            msg = f"office-hours periods must be in order and not overlap, got {value!r}"
+            raise ValueError(msg)
+        previous_end = end
+
+
+def _us(t: time) -> int:
+    return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+
+
+@attrs.frozen
+class OfficeHours:
+    """Daily office hours (giờ làm việc) in Vietnam local time.
+
+    No national rule fixes them; each body sets its own (legal-rules.md §2.2). The default is
+    the common 07:00-11:30 and 13:30-17:00, eight working hours a day.
+
+    >>> OfficeHours().length
+    datetime.timedelta(seconds=28800)
+    >>> OfficeHours(((time(8), time(12)), (time(13), time(17)))).closing
+    datetime.time(17, 0)
+    >>> OfficeHours(((time(13), time(12)),))
+    Traceback (most recent call last):
+        ...
+    ValueError: an office-hours period must start before it ends, got 13:00:00-12:00:00
+    """
+
+    periods: tuple[tuple[time, time], ...] = attrs.field(
+        default=((time(7), time(11, 30)), (time(13, 30), time(17))),
+        converter=_to_periods,
+        validator=_check_periods,
+    )
+
+    @property
+    def length(self) -> timedelta:
+        """Working time in one full day."""
+        return timedelta(microseconds=self._length_us)
+
+    @property
+    def opening(self) -> time:
+        """When the office opens."""
+        return self.periods[0][0]
+
+    @property
+    def closing(self) -> time:
+        """When the office closes (the end of the last period)."""
+        return self.periods[-1][1]
+
+    @property
+    def _length_us(self) -> int:
+        return sum(_us(e) - _us(s) for s, e in self.periods)
+
+    def _elapsed_us(self, t: time) -> int:
+        """Office time from opening until *t* on a working day."""
+        x = _us(t)
+        return sum(min(max(x - _us(s), 0), _us(e) - _us(s)) for s, e in self.periods)
+
+    def _time_at(self, elapsed: int) -> time:
+        """The time of day when *elapsed* office time has passed (0 < elapsed <= length).
+
+        A point exactly at the end of a period stays there (11:30, not 13:30).
+        """
+        for s, e in self.periods:
+            size = _us(e) - _us(s)
+            if elapsed <= size:
+                x = _us(s) + elapsed
+                return time(
+                    x // 3_600_000_000, x // 60_000_000 % 60, x // 1_000_000 % 60, x % 1_000_000
+                )
+            elapsed -= size
+        msg = "elapsed time beyond the day's office hours"  # pragma: no cover - guarded
+        raise AssertionError(msg)  # pragma: no cover
+
+
+@attrs.frozen
+class OfficeHoursChange:
+    """Office hours that apply from a date on (until the next change)."""
+
+    valid_from: date
+    hours: OfficeHours
+    source: LegalSource | None = None
+
+
+def _as_source(source: LegalSource | str) -> LegalSource:
+    if isinstance(source, LegalSource):
+        return source
+    if isinstance(source, str) and source.strip():
+        return LegalSource("local", source.strip())
+    msg = f"an override needs its source (a LegalSource or a non-empty text), got {source!r}"
+    raise TypeError(msg)
+
+
+def _expect(value: object, kind: type) -> None:
+    if not isinstance(value, kind):
+        msg = f"expected {kind.__name__}, got {value!r}"
+        raise TypeError(msg)
+
+
+def _check_date(d: object) -> date:
+    if not isinstance(d, date) or isinstance(d, datetime):
+        msg = f"expected a datetime.date (not a datetime), got {d!r}"
+        raise TypeError(msg)
+    return d
+
+
+# -- the statutory rules (provisional years) ---------------------------------------------------
+
+
+def _lunar_dates(year: int) -> tuple[date, date]:
+    """Tết (1/1 âm lịch) and Giỗ Tổ (10/3 âm lịch) of *year*, Vietnamese lunar calendar (UTC+7).
+
+    ``holidays`` computes its Vietnamese calendar at UTC+7 (1985, 2007, 2030 differ from the
+    Chinese one); the class is internal to that package, so this adapter is the one place that
+    touches it, and tests pin known dates.
+    """
+    from holidays.calendars.chinese import VIETNAMESE_CALENDAR, _ChineseLunisolar
+
+    lunar = _ChineseLunisolar(VIETNAMESE_CALENDAR)
+    tet, _ = lunar.lunar_new_year_date(year)
+    hung, _ = lunar.hung_kings_date(year)
+    if tet is None or hung is None:  # pragma: no cover - the supported range is checked first
+        msg = f"no Vietnamese lunar dates for {year}"
+        raise LookupError(msg)
+    return tet, hung
+
+
+def _era(
+    d: date,
+) -> tuple[date, tuple[tuple[int, int, str], ...], int, bool, int, LegalSource]:
+    return [row for row in _statutory.HOLIDAY_ERAS if row[0] <= d][-1]
+
+
+def _compensation_source(d: date) -> LegalSource:
+    return [src for since, src in _statutory.COMPENSATION if since <= d][-1]
+
+
+def _rest_days(d: date) -> frozenset[int]:
+    return [days for since, days, _ in _statutory.WEEKLY_REST if since <= d][-1]
+
+
+def _is_rest(d: date) -> bool:
+    return d.isoweekday() in _rest_days(d)
+
+
+def _statutory_year(year: int, *, culture_day: bool) -> list[CalendarDay]:
+    """Days off of *year* from the statutes alone: lunar holidays, nghỉ bù, no swaps."""
+    off: dict[date, CalendarDay] = {}
+    status = DayStatus.PROVISIONAL
+
+    def free(d: date) -> bool:
+        return not _is_rest(d) and d not in off
+
+    def place(d: date, kind: DayKind, name: str, source: LegalSource, note: str = "") -> None:
+        off[d] = CalendarDay(d, kind, name, source, status, note)
+
+    # Fixed-date holidays (and 24/11 on calendars that enact it), compensated when on rest days.
+    fixed: list[tuple[date, str, LegalSource]] = []
+    for month, day, name in _era(date(year, 12, 31))[1]:
+        d = date(year, month, day)
+        fixed.append((d, name, _era(d)[5]))
+    tet, hung = _lunar_dates(year)
+    if _era(hung)[3]:
+        fixed.append((hung, "Giỗ Tổ Hùng Vương", _era(hung)[5]))
+    national_day = date(year, 9, 2)
+    if _era(national_day)[4] == 2:
+        # The adjacent day is the Prime Minister's choice (Điều 112 khoản 3); this heuristic
+        # reproduces 2021-2026 (legal-rules.md §7.4 #9).
+        step = {1: 1, 2: -1, 3: -1, 4: 1, 5: -1, 6: -1, 7: 1}[national_day.isoweekday()]
+        fixed.append(
+            (national_day + timedelta(step), "Quốc khánh (ngày liền kề)", _era(national_day)[5])
+        )
+    month, day, name, since, source = _statutory.CULTURE_DAY
+    if culture_day and date(year, month, day) >= since:
+        fixed.append((date(year, month, day), name, source))
+
+    # Tết: the eve (last day of tháng Chạp) and the first days of the year. Which days the
+    # Prime Minister gives is decided yearly; a Saturday day moves to the working day before,
+    # a Sunday day to the working day after, as in every schedule of 2014-2026.
+    tet_source = _era(tet)[5]
+    names = ["Tết Nguyên đán (giao thừa)"] + [
+        f"Tết Nguyên đán (mùng {k})" for k in range(1, _era(tet)[2])
+    ]
+    tet_days = [(tet + timedelta(k - 1), names[k]) for k in range(_era(tet)[2])]
+    note = "placement of Tết days is decided yearly by the Prime Minister; heuristic"
+    for d, label in tet_days:
+        if free(d):
+            place(d, DayKind.HOLIDAY, label, tet_source)
+    for d, label in tet_days:
+        if d.isoweekday() == _ISO_SATURDAY and _is_rest(d):
+            e = d - timedelta(1)
+            while not free(e):
+                e -= timedelta(1)
+            place(e, DayKind.HOLIDAY, f"{label}, nghỉ thay", tet_source, note)
+    for d, label in tet_days:
+        if _is_rest(d) and d.isoweekday() != _ISO_SATURDAY:
+            e = d + timedelta(1)
+            while not free(e):
+                e += timedelta(1)
+            place(e, DayKind.HOLIDAY, f"{label}, nghỉ thay", tet_source, note)
+
+    for d, label, source in fixed:
+        if free(d):
+            place(d, DayKind.HOLIDAY, label, source)
+    for d, label, _source in sorted(fixed):
+        if _is_rest(d):
+            e = d + timedelta(1)
+            while not free(e):
+                e += timedelta(1)
+            place(e, DayKind.COMPENSATORY, f"Nghỉ bù {label}", _compensation_source(d))
+    return sorted(off.values())
+
+
+@functools.cache
+def _national_days(*, culture_day: bool) -> dict[int, CalendarDay]:
+    """Every non-pattern day 1995-2100: official rows where verified, statutory elsewhere."""
+    days: dict[int, CalendarDay] = {}
+    verified = _official.VERIFIED_YEARS
+    for year in range(FIRST_SUPPORTED_DATE.year, LAST_SUPPORTED_DATE.year + 1):
+        if year not in verified:
+            for entry in _statutory_year(year, culture_day=culture_day):
+                days[entry.day.toordinal()] = entry
+    for d, kind, name, source, note in _official.OFFICIAL_DAYS:
+        days[d.toordinal()] = CalendarDay(d, kind, name, source, DayStatus.VERIFIED, note)
+    if culture_day:
+        for d, kind, name, source, note in _official.PENDING_DAYS:
+            days[d.toordinal()] = CalendarDay(
+                d, kind, name, source, DayStatus.PENDING_LEGAL_BASIS, note
+            )
+    return days
+
+
+def _pending_days() -> tuple[CalendarDay, ...]:
+    return tuple(
+        CalendarDay(d, kind, name, source, DayStatus.PENDING_LEGAL_BASIS, note)
+        for d, kind, name, source, note in _official.PENDING_DAYS
+    )
+
+
+# -- the calendar ------------------------------------------------------------------------------
+
+
+def _time_amount_us(hours: object) -> int:
+    if isinstance(hours, timedelta):
+        return (hours.days * 86_400 + hours.seconds) * 1_000_000 + hours.microseconds
+    if isinstance(hours, bool) or not isinstance(hours, int | Fraction | Decimal | float):
+        msg = f"working time is a timedelta or a number of hours, got {hours!r}"
+        raise TypeError(msg)
+    exact = Fraction(hours) * _US_PER_HOUR
+    if exact.denominator != 1:
+        msg = f"{hours!r} hours is not a whole number of microseconds; pass a Fraction or Decimal"
+        raise ValueError(msg)
+    return int(exact)
+
+
+def _local(at: object) -> datetime:
+    """*at* as naive Vietnam local time; naive inputs are read as Vietnam local time."""
+    if not isinstance(at, datetime):
+        msg = f"expected a datetime, got {at!r}"
+        raise TypeError(msg)
+    if at.tzinfo is not None and at.utcoffset() is not None:
+        at = at.astimezone(VIETNAM_TZ)
+    return at.replace(tzinfo=None)
+
+
+@attrs.frozen(repr=False)
+class WorkCalendar:
+    """An immutable working-day calendar; build one with :func:`vietnam_calendar`.
+
+    Overrides (:meth:`with_days_off`, :meth:`with_working_days`, :meth:`with_office_hours`)
+    return new calendars and never change this one.
+    """
+
+    strict: bool = attrs.field(default=False, kw_only=True)
+    """Raise :class:`~tthc.errors.CalendarNotCoveredError` for unverified years, not warn."""
+    count_make_up_days: bool = attrs.field(default=True, kw_only=True)
+    """Whether make-up Saturdays (làm bù) are working days (legal-rules.md §2.4)."""
+    culture_day: bool = attrs.field(default=False, kw_only=True)
+    """Whether 24/11 (Ngày Văn hóa Việt Nam, pending legal basis) is a day off."""
+    overrides: tuple[CalendarDay, ...] = attrs.field(default=(), kw_only=True)
+    """Local days off and working days, later entries winning."""
+    office_hours: tuple[OfficeHoursChange, ...] = attrs.field(
+        default=(OfficeHoursChange(FIRST_SUPPORTED_DATE, OfficeHours()),), kw_only=True
+    )
+    """Office hours by the date they apply from (the first applies from 1995-01-01)."""
+    day_hours: tuple[tuple[date, OfficeHours], ...] = attrs.field(default=(), kw_only=True)
+    """Office hours of single days (e.g. a Saturday morning), winning over ``office_hours``."""
+
+    _days: dict[int, CalendarDay] = attrs.field(init=False, eq=False, hash=False)
+    _working: bytearray = attrs.field(init=False, eq=False, hash=False)
+    _cum: list[int] = attrs.field(init=False, eq=False, hash=False)
+    _wd: list[date] = attrs.field(init=False, eq=False, hash=False)
+    _day_us: list[int] = attrs.field(init=False, eq=False, hash=False)
+    _cum_us: list[int] = attrs.field(init=False, eq=False, hash=False)
+    _hours: list[OfficeHours] = attrs.field(init=False, eq=False, hash=False)
+    _verified_lo: int = attrs.field(init=False, eq=False, hash=False)
+    _verified_hi: int = attrs.field(init=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        days = dict(_national_days(culture_day=self.culture_day))
+        for override in self.overrides:
+            days[override.day.toordinal()] = override
+        count_make_up = self.count_make_up_days
+        working = bytearray(_SPAN)
+        cum = [0] * (_SPAN + 1)
+        wd: list[date] = []
+        changes = sorted(self.office_hours, key=lambda c: c.valid_from)
+        change_ords = [c.valid_from.toordinal() - _BASE for c in changes]
+        single = {d.toordinal() - _BASE: h for d, h in self.day_hours}
+        hours: list[OfficeHours] = []
+        day_us = [0] * _SPAN
+        cum_us = [0] * (_SPAN + 1)
+        rest_changes = [
+            (since.toordinal() - _BASE, rest) for since, rest, _ in _statutory.WEEKLY_REST
+        ]
+        n = 0
+        total_us = 0
+        for i in range(_SPAN):
+            o = i + _BASE
+            entry = days.get(o)
+            if entry is None:
+                rest = [r for since, r in rest_changes if since <= i][-1]
+                is_working = (o - 1) % 7 + 1 not in rest
+            elif entry.kind is DayKind.MAKE_UP:
+                is_working = count_make_up
+            else:
+                is_working = entry.kind is DayKind.LOCAL_WORKING_DAY
+            if i in single:
+                h = single[i]
+            else:
+                k = bisect_right(change_ords, i) - 1
+                h = changes[max(k, 0)].hours
+            hours.append(h)
+            if is_working:
+                working[i] = 1
+                n += 1
+                wd.append(date.fromordinal(o))
+                day_us[i] = h._length_us
+                total_us += day_us[i]
+            cum[i + 1] = n
+            cum_us[i + 1] = total_us
+        verified = _official.VERIFIED_YEARS
+        object.__setattr__(self, "_days", days)
+        object.__setattr__(self, "_working", working)
+        object.__setattr__(self, "_cum", cum)
+        object.__setattr__(self, "_wd", wd)
+        object.__setattr__(self, "_day_us", day_us)
+        object.__setattr__(self, "_cum_us", cum_us)
+        object.__setattr__(self, "_hours", hours)
+        object.__setattr__(self, "_verified_lo", date(verified.start, 1, 1).toordinal())
+        object.__setattr__(self, "_verified_hi", date(verified.stop - 1, 12, 31).toordinal())
+
+    def __repr__(self) -> str:
+        v = self.verified_years
+        return (
+            f"WorkCalendar(verified={v.start}-{v.stop - 1}, strict={self.strict}, "
+            f"count_make_up_days={self.count_make_up_days}, culture_day={self.culture_day}, "
+            f"overrides={len(self.overrides)}, office_hours={len(self.office_hours)})"
+        )
+
+    # -- coverage ---------------------------------------------------------------------------
+
+    @property
+    def verified_years(self) -> range:
+        """Years whose official schedule tthc holds day by day (2019-2026).
+
+        >>> vietnam_calendar().verified_years
+        range(2019, 2027)
+        """
+        return _official.VERIFIED_YEARS
+
+    @property
+    def supported_range(self) -> tuple[date, date]:
+        """First and last date the calendar answers for at all."""
+        return FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE
+
+    def provisional_years(self, start: date, end: date) -> tuple[int, ...]:
+        """The unverified years among those of the days from *start* to *end* (either order).
+
+        An answer that depends on one of them is provisional.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.provisional_years(date(2026, 12, 20), date(2027, 1, 8))
+        (2027,)
+        >>> cal.provisional_years(date(2025, 1, 1), date(2026, 12, 31))
+        ()
+        """
+        lo, hi = sorted((_check_date(start), _check_date(end)))
+        return tuple(y for y in range(lo.year, hi.year + 1) if y not in self.verified_years)
+
+    def _cover(self, lo: int, hi: int) -> None:
+        """Warn (or raise, if strict) when ordinals lo..hi leave the verified years."""
+        if self._verified_lo <= lo and hi <= self._verified_hi:
+            return
+        first, last = date.fromordinal(lo).year, date.fromordinal(hi).year
+        years = tuple(y for y in range(first, last + 1) if y not in self.verified_years)
+        if self.strict:
+            raise CalendarNotCoveredError(years[0], self.verified_years)
+        warnings.warn(ProvisionalCalendarWarning(years, self.verified_years), stacklevel=3)
+
+    def _index(self, d: object) -> int:
+        if not isinstance(d, date) or isinstance(d, datetime):
+            msg = f"expected a datetime.date (not a datetime), got {d!r}"
+            raise TypeError(msg)
+        i = d.toordinal() - _BASE
+        if not 0 <= i < _SPAN:
+            raise DateOutOfRangeError(d, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE)
+        return i
+
+    # -- days ---------------------------------------------------------------------------------
+
+    def is_working_day(self, d: date) -> bool:
+        """Whether *d* is a working day (ngày làm việc) of state bodies.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.is_working_day(date(2026, 1, 2))   # swapped day off (12729/VPCP-KGVX)
+        False
+        >>> cal.is_working_day(date(2026, 1, 10))  # Saturday worked in exchange
+        True
+        >>> cal.is_working_day(date(2026, 11, 24))  # 24/11: pending legal basis, not off
+        True
+        """
+        i = self._index(d)
+        o = i + _BASE
+        if not self._verified_lo <= o <= self._verified_hi:
+            self._cover(o, o)
+        return bool(self._working[i])
+
+    def day_info(self, d: date) -> CalendarDay | None:
+        """The entry explaining *d* when it departs from the weekly pattern, else ``None``.
+
+        >>> vietnam_calendar().day_info(date(2025, 4, 26)).name
+        'Làm bù cho thứ Sáu 2/5'
+        """
+        self._index(d)
+        return self._days.get(d.toordinal())
+
+    def _year_entries(self, year: int) -> list[CalendarDay]:
+        if isinstance(year, bool) or not isinstance(year, int):
+            msg = f"expected a year as int, got {year!r}"
+            raise TypeError(msg)
+        if not FIRST_SUPPORTED_DATE.year <= year <= LAST_SUPPORTED_DATE.year:
+            raise DateOutOfRangeError(
+                date(max(min(year, 9999), 1), 1, 1),
+                FIRST_SUPPORTED_DATE,
+                LAST_SUPPORTED_DATE,
+                what="year",
+            )
+        if self.strict and year not in self.verified_years:
+            raise CalendarNotCoveredError(year, self.verified_years)
+        lo, hi = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        return [self._days[o] for o in sorted(self._days) if lo <= o <= hi]
+
+    def days_off(self, year: int) -> tuple[CalendarDay, ...]:
+        """Every day of *year* that is not a working day although the weekly pattern says it is.
+
+        Holidays falling on a weekend are not listed (their nghỉ bù is). Rows of an unverified
+        year have status ``PROVISIONAL``.
+
+        >>> for d in vietnam_calendar().days_off(2026)[:3]:
+        ...     print(d.day, d.kind, d.source.number)
+        2026-01-01 holiday 45/2019/QH14
+        2026-01-02 swapped 12729/VPCP-KGVX
+        2026-02-16 holiday 9441/TB-BNV
+        """
+        return tuple(
+            e
+            for e in self._year_entries(year)
+            if not self._working[e.day.toordinal() - _BASE] and self._pattern_working(e.day)
+        )
+
+    def make_up_days(self, year: int) -> tuple[CalendarDay, ...]:
+        """Every weekly rest day of *year* that is worked (làm bù, local working days).
+
+        >>> [d.day.isoformat() for d in vietnam_calendar().make_up_days(2026)]
+        ['2026-01-10', '2026-08-22']
+        >>> vietnam_calendar(count_make_up_days=False).make_up_days(2026)
+        ()
+        """
+        return tuple(
+            e
+            for e in self._year_entries(year)
+            if self._working[e.day.toordinal() - _BASE] and not self._pattern_working(e.day)
+        )
+
+    def pending_days(self) -> tuple[CalendarDay, ...]:
+        """Announced days off without a binding act yet, which this calendar does not apply.
+
+        >>> [(d.day.isoformat(), d.name) for d in vietnam_calendar().pending_days()]
+        [('2026-11-24', 'Ngày Văn hóa Việt Nam')]
+        >>> vietnam_calendar(culture_day=True).pending_days()
+        ()
+        """
+        return () if self.culture_day else _pending_days()
+
+    @staticmethod
+    def _pattern_working(d: date) -> bool:
+        return not _is_rest(d)
+
+    # -- working-day arithmetic --------------------------------------------------------------
+
+    def add_working_days(self, d: date, n: int) -> date:
+        """The *n*-th working day after *d* (before it, for negative *n*).
+
+        For ``n >= 1`` the start day is not counted (Bộ luật Dân sự 2015 Điều 147 khoản 2):
+        the result is the n-th working day strictly after *d*. ``n == 0`` gives *d* if it is a
+        working day, else the next working day. ``n < 0`` gives the |n|-th working day strictly
+        before *d*.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.add_working_days(date(2025, 4, 24), 5)  # make-up Sat 26/04/2025 counts
+        datetime.date(2025, 5, 5)
+        >>> vietnam_calendar(count_make_up_days=False).add_working_days(date(2025, 4, 24), 5)
+        datetime.date(2025, 5, 6)
+        >>> cal.add_working_days(date(2025, 12, 31), 1)  # 01-04/01/2026 off
+        datetime.date(2026, 1, 5)
+        >>> cal.add_working_days(date(2025, 5, 5), -1)
+        datetime.date(2025, 4, 29)
+        >>> cal.add_working_days(date(2025, 5, 5), 10**6)
+        Traceback (most recent call last):
+            ...
+        tthc.errors.CountTooLargeError: working days 1000000 exceeds the limit of 100000
+        """
+        i = self._index(d)
+        if type(n) is not int:
+            if isinstance(n, bool) or not isinstance(n, int):
+                msg = f"n must be an int, got {n!r}"
+                raise TypeError(msg)
+            n = int(n)
+        if not -MAX_WORKING_DAYS <= n <= MAX_WORKING_DAYS:
+            raise CountTooLargeError(n, MAX_WORKING_DAYS, what="working days")
+        if n > 0:
+            k = self._cum[i + 1] + n - 1
+        elif n == 0:
+            k = self._cum[i + 1] - self._working[i]
+        else:
+            k = self._cum[i] + n
+        if not 0 <= k < len(self._wd):
+            beyond = LAST_SUPPORTED_DATE if n >= 0 else FIRST_SUPPORTED_DATE
+            raise DateOutOfRangeError(
+                beyond, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE, what="result beyond"
+            )
+        result = self._wd[k]
+        o, r = i + _BASE, result.toordinal()
+        lo, hi = (o, r) if o <= r else (r, o)
+        if lo < self._verified_lo or hi > self._verified_hi:
+            self._cover(lo, hi)
+        return result
+
+    def count_working_days(self, start: date, end: date) -> int:
+        """Working days in the half-open interval (start, end]; negative when end < start.
+
+        ``count_working_days(d, add_working_days(d, n)) == n`` for every ``n >= 1``.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.count_working_days(date(2024, 4, 26), date(2024, 5, 6))  # 2, 3, Sat 4, 6 May
+        4
+        >>> cal.count_working_days(date(2024, 5, 6), date(2024, 4, 26))
+        -4
+        """
+        i, j = self._index(start), self._index(end)
+        lo, hi = (i, j) if i <= j else (j, i)
+        if lo + _BASE < self._verified_lo or hi + _BASE > self._verified_hi:
+            self._cover(lo + _BASE, hi + _BASE)
+        return self._cum[j + 1] - self._cum[i + 1]
+
+    # -- working time --------------------------------------------------------------------------
+
+    def hours_on(self, d: date) -> OfficeHours:
+        """The office hours that apply on *d* (whether or not *d* is a working day)."""
+        return self._hours[self._index(d)]
+
+    def _elapsed(self, local: datetime) -> int:
+        i = self._index(local.date())
+        within = self._hours[i]._elapsed_us(local.time()) if self._working[i] else 0
+        return self._cum_us[i] + within
+
+    def _at(self, total: int) -> datetime:
+        """The instant when *total* working microseconds have elapsed since 1995-01-01."""
+        k = bisect_left(self._cum_us, total)
+        if k > _SPAN:
+            raise DateOutOfRangeError(
+                LAST_SUPPORTED_DATE,
+                FIRST_SUPPORTED_DATE,
+                LAST_SUPPORTED_DATE,
+                what="result beyond",
+            )
+        i = k - 1  # total > 0, so k >= 1 and day i is a working day holding the instant
+        t = self._hours[i]._time_at(total - self._cum_us[i])
+        return datetime.combine(date.fromordinal(i + _BASE), t, tzinfo=VIETNAM_TZ)
+
+    def next_office_moment(self, at: datetime) -> datetime:
+        """*at* itself when inside office hours of a working day, else the next opening.
+
+        Before opening gives the opening, the lunch break gives the afternoon start, after
+        closing or on a day off gives the opening of the next working day. The end of a period
+        (11:30, 17:00) is outside it. Naive datetimes are read as Vietnam local time; the
+        result is timezone-aware in Vietnam time.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.next_office_moment(datetime(2025, 3, 3, 12, 0))
+        datetime.datetime(2025, 3, 3, 13, 30, tzinfo=zoneinfo.ZoneInfo(key='Asia/Ho_Chi_Minh'))
+        >>> cal.next_office_moment(datetime(2025, 12, 31, 17, 30)).isoformat()
+        '2026-01-05T07:00:00+07:00'
+        """
+        local = _local(at)
+        i = self._index(local.date())
+        if self._working[i]:
+            x = _us(local.time())
+            for s, e in self._hours[i].periods:
+                if x < _us(s):
+                    return datetime.combine(local.date(), s, tzinfo=VIETNAM_TZ)
+                if x < _us(e):
+                    return local.replace(tzinfo=VIETNAM_TZ)
+        k = self._cum[i + 1]
+        if k >= len(self._wd):
+            raise DateOutOfRangeError(
+                LAST_SUPPORTED_DATE,
+                FIRST_SUPPORTED_DATE,
+                LAST_SUPPORTED_DATE,
+                what="result beyond",
+            )
+        nxt = self._wd[k]
+        o = nxt.toordinal()
+        if not self._verified_lo <= o <= self._verified_hi:
+            self._cover(min(o, i + _BASE), o)
+        return datetime.combine(nxt, self._hours[o - _BASE].opening, tzinfo=VIETNAM_TZ)
+
+    def add_working_time(
+        self, at: datetime, hours: int | Fraction | Decimal | timedelta
+    ) -> datetime:
+        """The instant when *hours* of office time have passed after *at*.
+
+        The start moves to the next office moment (:meth:`next_office_moment`); then the
+        time is added counting only office hours of working days. An addition that ends
+        exactly at the end of a period stays there (11:30 or 17:00, never the next start).
+        *hours* is a number of hours (int, Fraction, Decimal) or a ``timedelta``, >= 0.
+
+        >>> cal = vietnam_calendar()
+        >>> cal.add_working_time(datetime(2025, 3, 3, 9, 0), 8).isoformat()
+        '2025-03-04T09:00:00+07:00'
+        >>> cal.add_working_time(datetime(2025, 3, 3, 7, 0), 4.5).isoformat()  # ends at 11:30
+        '2025-03-03T11:30:00+07:00'
+        >>> cal.add_working_time(datetime(2025, 1, 24, 15, 30), 24).isoformat()  # over Tết Ất Tỵ
+        '2025-02-05T15:30:00+07:00'
+        """
+        amount = _time_amount_us(hours)
+        if amount < 0:
+            msg = f"working time to add must be >= 0, got {hours!r}"
+            raise ValueError(msg)
+        if amount > MAX_WORKING_HOURS * _US_PER_HOUR:
+            raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours")
+        start = self.next_office_moment(at)
+        if amount == 0:
+            return start
+        result = self._at(self._elapsed(start.replace(tzinfo=None)) + amount)
+        o, r = start.toordinal(), result.toordinal()
+        if o < self._verified_lo or r > self._verified_hi:
+            self._cover(o, r)
+        return result
+
+    def working_time_between(self, a: datetime, b: datetime) -> timedelta:
+        """Office time of working days between *a* and *b* (negative when b < a).
+
+        >>> cal = vietnam_calendar()
+        >>> cal.working_time_between(datetime(2025, 3, 3, 9), datetime(2025, 3, 4, 9))
+        datetime.timedelta(seconds=28800)
+        >>> cal.working_time_between(datetime(2025, 3, 3, 11), datetime(2025, 3, 3, 14))
+        datetime.timedelta(seconds=3600)
+        """
+        la, lb = _local(a), _local(b)
+        ia, ib = self._index(la.date()), self._index(lb.date())
+        lo, hi = sorted((ia + _BASE, ib + _BASE))
+        if lo < self._verified_lo or hi > self._verified_hi:
+            self._cover(lo, hi)
+        return timedelta(microseconds=self._elapsed(lb) - self._elapsed(la))
+
+    # -- overrides -----------------------------------------------------------------------------
+
+    def with_days_off(
+        self, days: Iterable[date], *, name: str, source: LegalSource | str
+    ) -> WorkCalendar:
+        """A new calendar where *days* are local days off (e.g. a provincial day off).
+
+        >>> cal = vietnam_calendar().with_days_off(
+        ...     [date(2025, 3, 3)], name="Nghỉ theo quyết định của UBND tỉnh", source="QĐ xx/QĐ-UBND"
+        ... )
+        >>> cal.is_working_day(date(2025, 3, 3)), vietnam_calendar().is_working_day(date(2025, 3, 3))
+        (False, True)
+        """
+        src = _as_source(source)
+        new = tuple(
+            CalendarDay(_check_date(d), DayKind.LOCAL_DAY_OFF, name, src, DayStatus.LOCAL)
+            for d in days
+        )
+        for entry in new:
+            self._index(entry.day)
+        return attrs.evolve(self, overrides=(*self.overrides, *new))
+
+    def with_working_days(
+        self,
+        days: Iterable[date],
+        *,
+        name: str,
+        source: LegalSource | str,
+        hours: OfficeHours | None = None,
+    ) -> WorkCalendar:
+        """A new calendar where *days* are working days, optionally with their own hours.
+
+        Saturday-morning reception is local policy (legal-rules.md §2.3): by default a
+        Saturday is not a counting day; this makes it one.
+
+        >>> morning = OfficeHours(((time(7, 30), time(11, 30)),))
+        >>> cal = vietnam_calendar().with_working_days(
+        ...     [date(2025, 11, 15)], name="Tiếp nhận sáng thứ Bảy", source="local decision",
+        ...     hours=morning,
+        ... )
+        >>> cal.add_working_days(date(2025, 11, 14), 1)
+        datetime.date(2025, 11, 15)
+        >>> cal.hours_on(date(2025, 11, 15)).length
+        datetime.timedelta(seconds=14400)
+        """
+        src = _as_source(source)
+        new = tuple(
+            CalendarDay(_check_date(d), DayKind.LOCAL_WORKING_DAY, name, src, DayStatus.LOCAL)
+            for d in days
+        )
+        for entry in new:
+            self._index(entry.day)
+        extra = tuple((e.day, hours) for e in new) if hours is not None else ()
+        return attrs.evolve(
+            self, overrides=(*self.overrides, *new), day_hours=(*self.day_hours, *extra)
+        )
+
+    def with_office_hours(
+        self, hours: OfficeHours, *, valid_from: date, source: LegalSource | str
+    ) -> WorkCalendar:
+        """A new calendar whose office hours are *hours* from *valid_from* on.
+
+        >>> hanoi = vietnam_calendar().with_office_hours(
+        ...     OfficeHours(((time(8), time(12)), (time(13), time(17)))),
+        ...     valid_from=date(2025, 7, 1), source="Quy chế làm việc của cơ quan",
+        ... )
+        >>> hanoi.hours_on(date(2025, 7, 1)).opening, hanoi.hours_on(date(2025, 6, 30)).opening
+        (datetime.time(8, 0), datetime.time(7, 0))
+        """
+        _expect(hours, OfficeHours)
+        self._index(_check_date(valid_from))
+        change = OfficeHoursChange(valid_from, hours, _as_source(source))
+        return attrs.evolve(self, office_hours=(*self.office_hours, change))
+
+
+@functools.cache
+def _cached_calendar(*, strict: bool, count_make_up_days: bool, culture_day: bool) -> WorkCalendar:
+    return WorkCalendar(
+        strict=strict, count_make_up_days=count_make_up_days, culture_day=culture_day
+    )
+
+
+def vietnam_calendar(
+    *, strict: bool = False, count_make_up_days: bool = True, culture_day: bool = False
+) -> WorkCalendar:
+    """The national working calendar of Vietnamese state bodies.
+
+    Args:
+        strict: Raise :class:`~tthc.errors.CalendarNotCoveredError` for a year whose official
+            schedule is not verified, instead of answering from the statutory rules with a
+            :class:`~tthc.errors.ProvisionalCalendarWarning`.
+        count_make_up_days: Make-up Saturdays (làm bù) are working days (the default, as
+            OpenCPS does); ``False`` reproduces vendors that ignore them.
+        culture_day: Treat 24/11 (Ngày Văn hóa Việt Nam) as a day off. Its legal basis is
+            pending (Nghị quyết 80-NQ/TW chose the day; Labor Code Điều 112 is not amended).
+
+    >>> cal = vietnam_calendar()
+    >>> cal.is_working_day(date(2026, 11, 24)), vietnam_calendar(culture_day=True).is_working_day(date(2026, 11, 24))
+    (True, False)
+    >>> vietnam_calendar(strict=True).is_working_day(date(2027, 1, 4))
+    Traceback (most recent call last):
+        ...
+    tthc.errors.CalendarNotCoveredError: no verified working-day calendar for 2027; verified years are 2019-2026
+    """
+    return _cached_calendar(
+        strict=strict, count_make_up_days=count_make_up_days, culture_day=culture_day
+    )
