@@ -258,6 +258,10 @@ def _expect(value: object, kind: type) -> None:
         raise TypeError(msg)
 
 
+def _beyond(start: date, what: str) -> DateOutOfRangeError:
+    return DateOutOfRangeError(start, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE, what=what)
+
+
 def _check_date(d: object) -> date:
     if not isinstance(d, date) or isinstance(d, datetime):
         msg = f"expected a datetime.date (not a datetime), got {d!r}"
@@ -697,10 +701,7 @@ class WorkCalendar:
         else:
             k = self._cum[i] + n
         if not 0 <= k < len(self._wd):
-            beyond = LAST_SUPPORTED_DATE if n >= 0 else FIRST_SUPPORTED_DATE
-            raise DateOutOfRangeError(
-                beyond, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE, what="result beyond"
-            )
+            raise _beyond(d, f"the result of adding {n} working days to")
         result = self._wd[k]
         o, r = i + _BASE, result.toordinal()
         lo, hi = (o, r) if o <= r else (r, o)
@@ -736,16 +737,11 @@ class WorkCalendar:
         within = self._hours[i]._elapsed_us(local.time()) if self._working[i] else 0
         return self._cum_us[i] + within
 
-    def _at(self, total: int) -> datetime:
+    def _at(self, total: int, start: date) -> datetime:
         """The instant when *total* working microseconds have elapsed since 1995-01-01."""
         k = bisect_left(self._cum_us, total)
         if k > _SPAN:
-            raise DateOutOfRangeError(
-                LAST_SUPPORTED_DATE,
-                FIRST_SUPPORTED_DATE,
-                LAST_SUPPORTED_DATE,
-                what="result beyond",
-            )
+            raise _beyond(start, "the result of adding working time to")
         i = k - 1  # total > 0, so k >= 1 and day i is a working day holding the instant
         t = self._hours[i]._time_at(total - self._cum_us[i])
         return datetime.combine(date.fromordinal(i + _BASE), t, tzinfo=VIETNAM_TZ)
@@ -775,12 +771,7 @@ class WorkCalendar:
                     return local.replace(tzinfo=VIETNAM_TZ)
         k = self._cum[i + 1]
         if k >= len(self._wd):
-            raise DateOutOfRangeError(
-                LAST_SUPPORTED_DATE,
-                FIRST_SUPPORTED_DATE,
-                LAST_SUPPORTED_DATE,
-                what="result beyond",
-            )
+            raise _beyond(local.date(), "the next office moment after")
         nxt = self._wd[k]
         o = nxt.toordinal()
         if not self._verified_lo <= o <= self._verified_hi:
@@ -814,7 +805,7 @@ class WorkCalendar:
         start = self.next_office_moment(at)
         if amount == 0:
             return start
-        result = self._at(self._elapsed(start.replace(tzinfo=None)) + amount)
+        result = self._at(self._elapsed(start.replace(tzinfo=None)) + amount, start.date())
         o, r = start.toordinal(), result.toordinal()
         if o < self._verified_lo or r > self._verified_hi:
             self._cover(o, r)
