@@ -42,7 +42,7 @@ from tthc.errors import (
     DateOutOfRangeError,
     ProvisionalCalendarWarning,
 )
-from tthc.legal import LegalSource
+from tthc.legal import Confidence, LegalSource
 
 __all__ = [
     "FIRST_SUPPORTED_DATE",
@@ -127,6 +127,19 @@ class CalendarDay:
     source: LegalSource = attrs.field(order=False)
     status: DayStatus = attrs.field(converter=DayStatus, order=False)
     note: str = attrs.field(default="", order=False)
+
+    @property
+    def confidence(self) -> Confidence:
+        """How well the citation was checked (``status`` says whether the year is covered).
+
+        A verified year's row can rest on a document whose number or text was only reported
+        second-hand, e.g. the 2026 Quốc khánh swap.
+
+        >>> from tthc import vietnam_calendar
+        >>> vietnam_calendar().day_info(date(2026, 8, 22)).confidence
+        <Confidence.SECONDARY: 'secondary'>
+        """
+        return self.source.confidence
 
     @property
     def is_working(self) -> bool:
@@ -606,7 +619,7 @@ class WorkCalendar:
             raise TypeError(msg)
         if not FIRST_SUPPORTED_DATE.year <= year <= LAST_SUPPORTED_DATE.year:
             raise DateOutOfRangeError(
-                date(max(min(year, 9999), 1), 1, 1),
+                year,
                 FIRST_SUPPORTED_DATE,
                 LAST_SUPPORTED_DATE,
                 what="year",

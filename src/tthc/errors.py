@@ -18,7 +18,10 @@ __all__ = [
     "CountTooLargeError",
     "DateOutOfRangeError",
     "InvalidOverrideError",
+    "InvalidTimeLimitError",
+    "NoTimeLimitError",
     "ProvisionalCalendarWarning",
+    "TimeLimitParseError",
     "TthcError",
     "TthcWarning",
 ]
@@ -39,10 +42,11 @@ class DateOutOfRangeError(TthcError, ValueError):
     oldest statutory holiday list tthc encodes) took effect in 1995.
     """
 
-    def __init__(self, value: date, first: date, last: date, *, what: str = "date") -> None:
+    def __init__(self, value: date | int, first: date, last: date, *, what: str = "date") -> None:
         self.value, self.first, self.last = value, first, last
+        shown = value.isoformat() if isinstance(value, date) else str(value)
         super().__init__(
-            f"{what} {value.isoformat()} is outside the supported range "
+            f"{what} {shown} is outside the supported range "
             f"{first.isoformat()}..{last.isoformat()}"
         )
 
@@ -83,4 +87,29 @@ class ProvisionalCalendarWarning(TthcWarning):
         super().__init__(
             f"result depends on unverified year(s) {listed}; verified years are "
             f"{covered.start}-{covered.stop - 1}; answered from the statutory rules"
+        )
+
+
+class InvalidTimeLimitError(TthcError, ValueError):
+    """A time limit's amount does not fit its unit (e.g. 2,5 calendar days, or a negative amount)."""
+
+
+class TimeLimitParseError(TthcError, ValueError):
+    """A catalogue text could not be read as a time limit; nothing is guessed.
+
+    The text is quoted in the message and kept as ``.text``; ``.reason`` says what was missing.
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text, self.reason = text, reason
+        super().__init__(f"cannot read a time limit from {text!r}: {reason}")
+
+
+class NoTimeLimitError(TthcError, ValueError):
+    """The procedure sets no time limit (Không quy định), so there is no due date to compute."""
+
+    def __init__(self, text: str = "Không quy định") -> None:
+        self.text = text
+        super().__init__(
+            f"the procedure sets no time limit ({text}); there is no due date to compute"
         )
