@@ -41,7 +41,7 @@ docs: $(STAMP_DEV)
 test: lint typecheck pytest docs
 
 bench: $(STAMP_DEV)
-	$(BIN)/python benchmarks/bench_calendar.py
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) docs/_build build dist

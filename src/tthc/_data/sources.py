@@ -24,6 +24,10 @@ __all__ = [
     "CV_8726_VPCP_KGVX_2024",
     "CV_12729_VPCP_KGVX_2025",
     "LAW_84_2007_QH11",
+    "ND_23_2015_ND_CP",
+    "ND_61_2018_ND_CP",
+    "ND_101_2024_ND_CP",
+    "ND_118_2025_ND_CP",
     "NQ_30_NQ_CP_2026",
     "NQ_80_NQ_TW_2026",
     "QD_188_1999_QD_TTG",
@@ -150,4 +154,30 @@ NQ_30_NQ_CP_2026 = LegalSource(
     "Nghị quyết của Chính phủ giao sửa Điều 112 Bộ luật Lao động để bổ sung ngày 24/11",
     url="https://vneconomy.vn/bo-sung-ngay-van-hoa-viet-nam-2411-vao-danh-muc-ngay-nghi-huong-nguyen-luong.htm",
     confidence=Confidence.SECONDARY,
+)
+ND_23_2015_ND_CP = LegalSource(
+    "23/2015/NĐ-CP",
+    "Nghị định về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và "
+    "chứng thực hợp đồng, giao dịch (Điều 7: thời hạn chứng thực, quy tắc 15 giờ)",
+    confidence=Confidence.RECALLED,  # wording [S] from published TTHC records; article [M]
+)
+ND_61_2018_ND_CP = LegalSource(
+    "61/2018/NĐ-CP",
+    "Nghị định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành "
+    "chính",
+    issued=date(2018, 4, 23),
+    in_force=date(2018, 6, 21),
+)
+ND_118_2025_ND_CP = LegalSource(
+    "118/2025/NĐ-CP",
+    "Nghị định về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông "
+    "(thay thế Nghị định 61/2018/NĐ-CP)",
+    issued=date(2025, 6, 9),
+    in_force=date(2025, 7, 1),
+)
+ND_101_2024_ND_CP = LegalSource(
+    "101/2024/NĐ-CP",
+    "Nghị định về đăng ký, cấp Giấy chứng nhận quyền sử dụng đất (thời gian không tính vào "
+    "thời hạn giải quyết, kế thừa Điều 61 Nghị định 43/2014/NĐ-CP)",
+    confidence=Confidence.RECALLED,
 )
