@@ -40,6 +40,7 @@ from tthc.errors import (
     CalendarNotCoveredError,
     CountTooLargeError,
     DateOutOfRangeError,
+    InvalidOverrideError,
     ProvisionalCalendarWarning,
 )
 from tthc.legal import Confidence, LegalSource
@@ -67,7 +68,7 @@ FIRST_SUPPORTED_DATE: date = _statutory.FIRST_SUPPORTED
 LAST_SUPPORTED_DATE: date = _statutory.LAST_SUPPORTED
 """2100-12-31: the Vietnamese lunar tables tthc uses end with 2100."""
 MAX_WORKING_DAYS = 100_000
-"""Largest |n| accepted by :meth:`WorkCalendar.add_working_days` (about 400 years)."""
+"""Largest ``|n|`` accepted by :meth:`WorkCalendar.add_working_days` (about 400 years)."""
 MAX_WORKING_HOURS = MAX_WORKING_DAYS * 24
 """Largest amount of working time, in hours, accepted by :meth:`WorkCalendar.add_working_time`."""
 
@@ -260,7 +261,8 @@ def _as_source(source: LegalSource | str) -> LegalSource:
     if isinstance(source, LegalSource):
         return source
     if isinstance(source, str) and source.strip():
-        return LegalSource("local", source.strip())
+        # The caller's own text: tthc cannot check it, so it is not marked verified.
+        return LegalSource("local", source.strip(), confidence=Confidence.UNCONFIRMED)
     msg = f"an override needs its source (a LegalSource or a non-empty text), got {source!r}"
     raise TypeError(msg)
 
@@ -424,7 +426,13 @@ def _time_amount_us(hours: object) -> int:
     if isinstance(hours, bool) or not isinstance(hours, int | Fraction | Decimal | float):
         msg = f"working time is a timedelta or a number of hours, got {hours!r}"
         raise TypeError(msg)
-    exact = Fraction(hours) * _US_PER_HOUR
+    try:
+        exact = Fraction(hours) * _US_PER_HOUR
+    except (OverflowError, ValueError):  # inf, nan
+        if hours > 0:
+            raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours") from None
+        msg = f"working time must be a finite number of hours, got {hours!r}"
+        raise ValueError(msg) from None
     if exact.denominator != 1:
         msg = f"{hours!r} hours is not a whole number of microseconds; pass a Fraction or Decimal"
         raise ValueError(msg)
@@ -682,7 +690,7 @@ class WorkCalendar:
 
         For ``n >= 1`` the start day is not counted (Bộ luật Dân sự 2015 Điều 147 khoản 2):
         the result is the n-th working day strictly after *d*. ``n == 0`` gives *d* if it is a
-        working day, else the next working day. ``n < 0`` gives the |n|-th working day strictly
+        working day, else the next working day. ``n < 0`` gives the ``|n|``-th working day strictly
         before *d*.
 
         >>> cal = vietnam_calendar()
@@ -792,7 +800,7 @@ class WorkCalendar:
         return datetime.combine(nxt, self._hours[o - _BASE].opening, tzinfo=VIETNAM_TZ)
 
     def add_working_time(
-        self, at: datetime, hours: int | Fraction | Decimal | timedelta
+        self, at: datetime, hours: int | Fraction | Decimal | float | timedelta
     ) -> datetime:
         """The instant when *hours* of office time have passed after *at*.
 
@@ -858,8 +866,7 @@ class WorkCalendar:
             CalendarDay(_check_date(d), DayKind.LOCAL_DAY_OFF, name, src, DayStatus.LOCAL)
             for d in days
         )
-        for entry in new:
-            self._index(entry.day)
+        self._check_override(new)
         return attrs.evolve(self, overrides=(*self.overrides, *new))
 
     def with_working_days(
@@ -890,12 +897,18 @@ class WorkCalendar:
             CalendarDay(_check_date(d), DayKind.LOCAL_WORKING_DAY, name, src, DayStatus.LOCAL)
             for d in days
         )
-        for entry in new:
-            self._index(entry.day)
+        self._check_override(new)
         extra = tuple((e.day, hours) for e in new) if hours is not None else ()
         return attrs.evolve(
             self, overrides=(*self.overrides, *new), day_hours=(*self.day_hours, *extra)
         )
+
+    def _check_override(self, new: tuple[CalendarDay, ...]) -> None:
+        if not new:
+            msg = "an override must name at least one day"
+            raise InvalidOverrideError(msg)
+        for entry in new:
+            self._index(entry.day)
 
     def with_office_hours(
         self, hours: OfficeHours, *, valid_from: date, source: LegalSource | str

@@ -71,7 +71,7 @@ class CountTooLargeError(TthcError, ValueError):
 
 
 class InvalidOverrideError(TthcError, ValueError):
-    """A calendar override contradicts itself or the day it overrides."""
+    """A calendar override is malformed (e.g. it names no day)."""
 
 
 class ProvisionalCalendarWarning(TthcWarning):
