@@ -207,6 +207,14 @@ class OfficeHours:
         validator=_check_periods,
     )
 
+    _spans: tuple[tuple[int, int], ...] = attrs.field(init=False, eq=False, repr=False)
+    _length_us: int = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        spans = tuple((_us(s), _us(e)) for s, e in self.periods)
+        object.__setattr__(self, "_spans", spans)
+        object.__setattr__(self, "_length_us", sum(e - s for s, e in spans))
+
     @property
     def length(self) -> timedelta:
         """Working time in one full day."""
@@ -222,28 +230,24 @@ class OfficeHours:
         """When the office closes (the end of the last period)."""
         return self.periods[-1][1]
 
-    @property
-    def _length_us(self) -> int:
-        return sum(_us(e) - _us(s) for s, e in self.periods)
+    def _elapsed_us(self, x: int) -> int:
+        """Office time from opening until *x* microseconds after midnight on a working day."""
+        elapsed = 0
+        for s, e in self._spans:
+            if x <= s:
+                break
+            elapsed += (x if x < e else e) - s
+        return elapsed
 
-    def _elapsed_us(self, t: time) -> int:
-        """Office time from opening until *t* on a working day."""
-        x = _us(t)
-        return sum(min(max(x - _us(s), 0), _us(e) - _us(s)) for s, e in self.periods)
-
-    def _time_at(self, elapsed: int) -> time:
-        """The time of day when *elapsed* office time has passed (0 < elapsed <= length).
+    def _time_at(self, elapsed: int) -> int:
+        """Microseconds after midnight when *elapsed* office time has passed (0 < elapsed).
 
         A point exactly at the end of a period stays there (11:30, not 13:30).
         """
-        for s, e in self.periods:
-            size = _us(e) - _us(s)
-            if elapsed <= size:
-                x = _us(s) + elapsed
-                return time(
-                    x // 3_600_000_000, x // 60_000_000 % 60, x // 1_000_000 % 60, x % 1_000_000
-                )
-            elapsed -= size
+        for s, e in self._spans:
+            if elapsed <= e - s:
+                return s + elapsed
+            elapsed -= e - s
         msg = "elapsed time beyond the day's office hours"  # pragma: no cover - guarded
         raise AssertionError(msg)  # pragma: no cover
 
@@ -421,6 +425,10 @@ def _pending_days() -> tuple[CalendarDay, ...]:
 
 
 def _time_amount_us(hours: object) -> int:
+    if type(hours) is timedelta:
+        return (hours.days * 86_400 + hours.seconds) * 1_000_000 + hours.microseconds
+    if type(hours) is int:
+        return hours * _US_PER_HOUR
     if isinstance(hours, timedelta):
         return (hours.days * 86_400 + hours.seconds) * 1_000_000 + hours.microseconds
     if isinstance(hours, bool) or not isinstance(hours, int | Fraction | Decimal | float):
@@ -439,14 +447,34 @@ def _time_amount_us(hours: object) -> int:
     return int(exact)
 
 
-def _local(at: object) -> datetime:
-    """*at* as naive Vietnam local time; naive inputs are read as Vietnam local time."""
+def _local_parts(at: object) -> tuple[int, int]:
+    """(ordinal, microseconds after midnight) of *at* in Vietnam time.
+
+    Naive datetimes are read as Vietnam local time; aware ones are converted.
+    """
     if not isinstance(at, datetime):
         msg = f"expected a datetime, got {at!r}"
         raise TypeError(msg)
-    if at.tzinfo is not None and at.utcoffset() is not None:
+    tz = at.tzinfo
+    if tz is not None and tz is not VIETNAM_TZ and at.utcoffset() is not None:
         at = at.astimezone(VIETNAM_TZ)
-    return at.replace(tzinfo=None)
+    return at.toordinal(), ((at.hour * 60 + at.minute) * 60 + at.second) * 1_000_000 + (
+        at.microsecond
+    )
+
+
+def _instant(d: date, x: int) -> datetime:
+    """The aware Vietnam-time instant *x* microseconds after midnight of working day *d*."""
+    return datetime(
+        d.year,
+        d.month,
+        d.day,
+        x // 3_600_000_000,
+        x // 60_000_000 % 60,
+        x // 1_000_000 % 60,
+        x % 1_000_000,
+        VIETNAM_TZ,
+    )
 
 
 @attrs.frozen(repr=False)
@@ -753,19 +781,33 @@ class WorkCalendar:
         """The office hours that apply on *d* (whether or not *d* is a working day)."""
         return self._hours[self._index(d)]
 
-    def _elapsed(self, local: datetime) -> int:
-        i = self._index(local.date())
-        within = self._hours[i]._elapsed_us(local.time()) if self._working[i] else 0
-        return self._cum_us[i] + within
+    def _day(self, o: int) -> int:
+        i = o - _BASE
+        if not 0 <= i < _SPAN:
+            raise DateOutOfRangeError(
+                date.fromordinal(o), FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE
+            )
+        return i
 
-    def _at(self, total: int, start: date) -> datetime:
-        """The instant when *total* working microseconds have elapsed since 1995-01-01."""
-        k = bisect_left(self._cum_us, total)
-        if k > _SPAN:
-            raise _beyond(start, "the result of adding working time to")
-        i = k - 1  # total > 0, so k >= 1 and day i is a working day holding the instant
-        t = self._hours[i]._time_at(total - self._cum_us[i])
-        return datetime.combine(date.fromordinal(i + _BASE), t, tzinfo=VIETNAM_TZ)
+    def _elapsed(self, i: int, x: int) -> int:
+        """Working microseconds from 1995-01-01 until *x* µs after midnight of day *i*."""
+        if self._working[i]:
+            return self._cum_us[i] + self._hours[i]._elapsed_us(x)
+        return self._cum_us[i]
+
+    def _normalize(self, i: int, x: int) -> tuple[int, int]:
+        """Day index and µs of the next office moment at or after (day *i*, *x* µs)."""
+        if self._working[i]:
+            for s, e in self._hours[i]._spans:
+                if x < s:
+                    return i, s
+                if x < e:
+                    return i, x
+        k = self._cum[i + 1]
+        if k >= len(self._wd):
+            raise _beyond(date.fromordinal(i + _BASE), "the next office moment after")
+        j = self._wd[k].toordinal() - _BASE
+        return j, self._hours[j]._spans[0][0]
 
     def next_office_moment(self, at: datetime) -> datetime:
         """*at* itself when inside office hours of a working day, else the next opening.
@@ -781,23 +823,12 @@ class WorkCalendar:
         >>> cal.next_office_moment(datetime(2025, 12, 31, 17, 30)).isoformat()
         '2026-01-05T07:00:00+07:00'
         """
-        local = _local(at)
-        i = self._index(local.date())
-        if self._working[i]:
-            x = _us(local.time())
-            for s, e in self._hours[i].periods:
-                if x < _us(s):
-                    return datetime.combine(local.date(), s, tzinfo=VIETNAM_TZ)
-                if x < _us(e):
-                    return local.replace(tzinfo=VIETNAM_TZ)
-        k = self._cum[i + 1]
-        if k >= len(self._wd):
-            raise _beyond(local.date(), "the next office moment after")
-        nxt = self._wd[k]
-        o = nxt.toordinal()
-        if not self._verified_lo <= o <= self._verified_hi:
-            self._cover(min(o, i + _BASE), o)
-        return datetime.combine(nxt, self._hours[o - _BASE].opening, tzinfo=VIETNAM_TZ)
+        o, x = _local_parts(at)
+        i = self._day(o)
+        j, y = self._normalize(i, x)
+        if o < self._verified_lo or j + _BASE > self._verified_hi:
+            self._cover(o, j + _BASE)
+        return _instant(self._wd[self._cum[j]], y)
 
     def add_working_time(
         self, at: datetime, hours: int | Fraction | Decimal | float | timedelta
@@ -823,14 +854,19 @@ class WorkCalendar:
             raise ValueError(msg)
         if amount > MAX_WORKING_HOURS * _US_PER_HOUR:
             raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours")
-        start = self.next_office_moment(at)
-        if amount == 0:
-            return start
-        result = self._at(self._elapsed(start.replace(tzinfo=None)) + amount, start.date())
-        o, r = start.toordinal(), result.toordinal()
-        if o < self._verified_lo or r > self._verified_hi:
-            self._cover(o, r)
-        return result
+        o, x = _local_parts(at)
+        i, y = self._normalize(self._day(o), x)
+        if amount:
+            cum_us = self._cum_us
+            total = cum_us[i] + self._hours[i]._elapsed_us(y) + amount  # day i is working
+            k = bisect_left(cum_us, total, i)
+            if k > _SPAN:
+                raise _beyond(date.fromordinal(o), "the result of adding working time to")
+            i = k - 1  # total > 0, so k >= 1 and day i is a working day holding the instant
+            y = self._hours[i]._time_at(total - self._cum_us[i])
+        if o < self._verified_lo or i + _BASE > self._verified_hi:
+            self._cover(o, i + _BASE)
+        return _instant(self._wd[self._cum[i]], y)
 
     def working_time_between(self, a: datetime, b: datetime) -> timedelta:
         """Office time of working days between *a* and *b* (negative when b < a).
@@ -841,12 +877,12 @@ class WorkCalendar:
         >>> cal.working_time_between(datetime(2025, 3, 3, 11), datetime(2025, 3, 3, 14))
         datetime.timedelta(seconds=3600)
         """
-        la, lb = _local(a), _local(b)
-        ia, ib = self._index(la.date()), self._index(lb.date())
-        lo, hi = sorted((ia + _BASE, ib + _BASE))
+        (oa, xa), (ob, xb) = _local_parts(a), _local_parts(b)
+        ia, ib = self._day(oa), self._day(ob)
+        lo, hi = (oa, ob) if oa <= ob else (ob, oa)
         if lo < self._verified_lo or hi > self._verified_hi:
             self._cover(lo, hi)
-        return timedelta(microseconds=self._elapsed(lb) - self._elapsed(la))
+        return timedelta(microseconds=self._elapsed(ib, xb) - self._elapsed(ia, xa))
 
     # -- overrides -----------------------------------------------------------------------------
 

@@ -245,7 +245,7 @@ class TimeLimit:
 
     _kind: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _days: int = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _us: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _time: _dt.timedelta = attrs.field(init=False, eq=False, repr=False, hash=False)
     _bound: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _legal: DueBasis = attrs.field(init=False, eq=False, repr=False, hash=False)
     _working_time: DueBasis = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -299,7 +299,7 @@ class TimeLimit:
         # Conservative span (calendar days) a result can reach: inside it, no unverified year.
         object.__setattr__(self, "_kind", kind)
         object.__setattr__(self, "_days", whole)
-        object.__setattr__(self, "_us", us)
+        object.__setattr__(self, "_time", _dt.timedelta(microseconds=us))
         object.__setattr__(self, "_bound", bound)
         if kind != _K_NONE:
             object.__setattr__(self, "_legal", _BASES[kind, DuePolicy.LEGAL])
@@ -639,8 +639,6 @@ class _Profile:
         "calendar",
         "closing",
         "closings",
-        "length",
-        "periods",
         "vhi",
         "vlo",
         "working",
@@ -651,20 +649,13 @@ class _Profile:
         self.calendar = cal
         self.vlo = _dt.date(verified.start, 1, 1).toordinal()
         self.vhi = _dt.date(verified.stop - 1, 12, 31).toordinal()
-        # Uniform office hours allow working-time arithmetic by whole days; otherwise the
-        # calendar's own (slower) add_working_time answers.
+        # With one set of office hours, every day closes at the same time.
         uniform = len(cal.office_hours) == 1 and not cal.day_hours
         hours = cal.office_hours[0].hours
         self.closing: _dt.time | None = hours.closing if uniform else None
         self.closings: dict[int, _dt.datetime] = {}
         # The calendar's answers to is_working_day, by ordinal, as they are asked.
         self.working: dict[int, bool] = {}
-        self.periods = tuple((_tus(s), _tus(e)) for s, e in hours.periods)
-        self.length = sum(e - s for s, e in self.periods)
-
-
-def _tus(t: _dt.time) -> int:
-    return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
 
 
 _profiles: dict[int, _Profile] = {}
@@ -713,51 +704,6 @@ def _local(at: object) -> _dt.datetime:
     return at.astimezone(VIETNAM_TZ)
 
 
-def _working_time(p: _Profile, local: _dt.datetime, us: int) -> _dt.datetime:
-    """``calendar.add_working_time(local, us µs)``, by whole-day jumps on uniform hours."""
-    cal = p.calendar
-    if p.closing is None or us == 0:
-        return cal.add_working_time(local, _dt.timedelta(microseconds=us))
-    d = local.date()
-    length = p.length
-    working = p.working.get(d.toordinal())
-    if working is None:
-        working = p.working[d.toordinal()] = cal.is_working_day(d)
-    if working:
-        x = ((local.hour * 60 + local.minute) * 60 + local.second) * 1_000_000 + local.microsecond
-        e = 0
-        for s, end in p.periods:
-            if x <= s:
-                break
-            e += (x if x < end else end) - s
-        if e >= length:
-            d, e = cal.add_working_days(d, 1), 0
-    else:
-        d, e = cal.add_working_days(d, 0), 0
-    total = e + us
-    k = (total - 1) // length
-    if k:
-        d = cal.add_working_days(d, k)
-    r = total - k * length
-    for s, end in p.periods:
-        size = end - s
-        if r <= size:
-            x = s + r
-            return _dt.datetime(
-                d.year,
-                d.month,
-                d.day,
-                x // 3_600_000_000,
-                x // 60_000_000 % 60,
-                x // 1_000_000 % 60,
-                x % 1_000_000,
-                VIETNAM_TZ,
-            )
-        r -= size
-    msg = "working time beyond the day's office hours"  # pragma: no cover - r <= length
-    raise AssertionError(msg)  # pragma: no cover
-
-
 def _check_limit(limit: object) -> None:
     if not isinstance(limit, TimeLimit):
         msg = f"expected a TimeLimit, got {limit!r}"
@@ -799,7 +745,7 @@ def _compute(
         d = cal.add_working_days(local.date(), limit._days)
         return d, _closing(p, d)
     if kind <= _K_HOURS:  # half days, hours, or any working days under WORKING_TIME
-        at = _working_time(p, local, limit._us)
+        at = cal.add_working_time(local, limit._time)
         return at.date(), at
     if kind == _K_SAME:
         d = local.date()
