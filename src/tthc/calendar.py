@@ -463,18 +463,24 @@ def _local_parts(at: object) -> tuple[int, int]:
     )
 
 
+_TIMES: dict[int, time] = {}
+"""Aware Vietnam-time ``time`` values by µs after midnight (appointments repeat: memoised)."""
+
+
 def _instant(d: date, x: int) -> datetime:
     """The aware Vietnam-time instant *x* microseconds after midnight of working day *d*."""
-    return datetime(
-        d.year,
-        d.month,
-        d.day,
-        x // 3_600_000_000,
-        x // 60_000_000 % 60,
-        x // 1_000_000 % 60,
-        x % 1_000_000,
-        VIETNAM_TZ,
-    )
+    t = _TIMES.get(x)
+    if t is None:
+        t = time(
+            x // 3_600_000_000,
+            x // 60_000_000 % 60,
+            x // 1_000_000 % 60,
+            x % 1_000_000,
+            VIETNAM_TZ,
+        )
+        if len(_TIMES) < 100_000:  # bounded: at most one entry per distinct instant of day
+            _TIMES[x] = t
+    return datetime.combine(d, t)
 
 
 @attrs.frozen(repr=False)
@@ -855,6 +861,14 @@ class WorkCalendar:
         if amount > MAX_WORKING_HOURS * _US_PER_HOUR:
             raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours")
         o, x = _local_parts(at)
+        return self._add_us(o, x, amount)
+
+    def _add_us(self, o: int, x: int, amount: int) -> datetime:
+        """:meth:`add_working_time` on checked input: ordinal *o*, *x* µs after midnight.
+
+        The one implementation of working-time addition; :mod:`tthc.deadlines` calls it
+        after validating its own input.
+        """
         i, y = self._normalize(self._day(o), x)
         if amount:
             cum_us = self._cum_us
@@ -863,7 +877,7 @@ class WorkCalendar:
             if k > _SPAN:
                 raise _beyond(date.fromordinal(o), "the result of adding working time to")
             i = k - 1  # total > 0, so k >= 1 and day i is a working day holding the instant
-            y = self._hours[i]._time_at(total - self._cum_us[i])
+            y = self._hours[i]._time_at(total - cum_us[i])
         if o < self._verified_lo or i + _BASE > self._verified_hi:
             self._cover(o, i + _BASE)
         return _instant(self._wd[self._cum[i]], y)

@@ -245,7 +245,7 @@ class TimeLimit:
 
     _kind: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _days: int = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _time: _dt.timedelta = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _us: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _bound: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _legal: DueBasis = attrs.field(init=False, eq=False, repr=False, hash=False)
     _working_time: DueBasis = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -299,7 +299,7 @@ class TimeLimit:
         # Conservative span (calendar days) a result can reach: inside it, no unverified year.
         object.__setattr__(self, "_kind", kind)
         object.__setattr__(self, "_days", whole)
-        object.__setattr__(self, "_time", _dt.timedelta(microseconds=us))
+        object.__setattr__(self, "_us", us)
         object.__setattr__(self, "_bound", bound)
         if kind != _K_NONE:
             object.__setattr__(self, "_legal", _BASES[kind, DuePolicy.LEGAL])
@@ -745,7 +745,9 @@ def _compute(
         d = cal.add_working_days(local.date(), limit._days)
         return d, _closing(p, d)
     if kind <= _K_HOURS:  # half days, hours, or any working days under WORKING_TIME
-        at = cal.add_working_time(local, limit._time)
+        # local is a datetime in Vietnam time (naive or aware), checked by the caller.
+        x = ((local.hour * 60 + local.minute) * 60 + local.second) * 1_000_000 + local.microsecond
+        at = cal._add_us(local.toordinal(), x, limit._us)
         return at.date(), at
     if kind == _K_SAME:
         d = local.date()
