@@ -15,10 +15,11 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
+from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from tthc import ProvisionalCalendarWarning, WorkCalendar
+from tthc import ProvisionalCalendarWarning, TimeLimit, WorkCalendar
 
 WIDE_FIRST = date(1996, 1, 1)
 WIDE_LAST = date(2099, 12, 31)
@@ -100,3 +101,21 @@ def office_instants(
     size = datetime.combine(day, end) - datetime.combine(day, start)
     offset = draw(st.integers(min_value=1, max_value=size // timedelta(microseconds=1) - 1))
     return datetime.combine(day, start) + timedelta(microseconds=offset)
+
+
+def time_limits(
+    *, max_halves: int, max_days: int, max_months: int, with_none: bool = False
+) -> st.SearchStrategy[TimeLimit]:
+    """Every kind of time limit: working days and hours in halves, calendar days, months,
+    same-day limits with any whole-minute cut-off, and optionally "no time limit"."""
+    halves = st.integers(0, max_halves).map(lambda k: Fraction(k, 2))
+    kinds = [
+        halves.map(TimeLimit.working_days),
+        halves.map(TimeLimit.working_hours),
+        st.integers(0, max_days).map(TimeLimit.calendar_days),
+        st.integers(0, max_months).map(TimeLimit.months),
+        st.builds(TimeLimit.same_day, st.builds(time, st.integers(0, 23), st.integers(0, 59))),
+    ]
+    if with_none:
+        kinds.append(st.just(TimeLimit.no_limit()))
+    return st.one_of(*kinds)

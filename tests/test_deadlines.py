@@ -17,7 +17,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import tthc
-from tests.strategies import office_instants
+from tests.strategies import office_instants, time_limits
 from tthc import (
     CalendarNotCoveredError,
     Due,
@@ -488,13 +488,7 @@ receipts = st.datetimes(
 )
 policies = st.sampled_from(DuePolicy)
 halves = st.integers(0, 120).map(lambda k: Fraction(k, 2))
-limits = st.one_of(
-    halves.map(TimeLimit.working_days),
-    halves.map(TimeLimit.working_hours),
-    st.integers(0, 90).map(TimeLimit.calendar_days),
-    st.integers(0, 3).map(TimeLimit.months),
-    st.builds(TimeLimit.same_day, st.builds(time, st.integers(0, 23), st.integers(0, 59))),
-)
+limits = time_limits(max_halves=120, max_days=90, max_months=3)
 
 
 @given(received=receipts, limit=limits, policy=policies)

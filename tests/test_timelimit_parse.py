@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.strategies import time_limits
 from tthc import TimeLimit, TimeLimitParseError, TthcError, Unit
 from tthc.deadlines import ParsedTimeLimit
 
@@ -168,15 +169,7 @@ def test_render(limit: TimeLimit, text: str) -> None:
     assert limit.render() == str(limit) == text
 
 
-halves = st.integers(0, 2000).map(lambda k: Fraction(k, 2))
-all_limits = st.one_of(
-    halves.map(TimeLimit.working_days),
-    halves.map(TimeLimit.working_hours),
-    st.integers(0, 10_000).map(TimeLimit.calendar_days),
-    st.integers(0, 1200).map(TimeLimit.months),
-    st.builds(TimeLimit.same_day, st.builds(time, st.integers(0, 23), st.integers(0, 59))),
-    st.just(TimeLimit.no_limit()),
-)
+all_limits = time_limits(max_halves=2000, max_days=10_000, max_months=1200, with_none=True)
 
 
 @given(all_limits)

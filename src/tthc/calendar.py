@@ -335,6 +335,13 @@ def _statutory_year(year: int, *, culture_day: bool) -> list[CalendarDay]:
     def free(d: date) -> bool:
         return not _is_rest(d) and d not in off
 
+    def next_free(d: date, step: int) -> date:
+        """The nearest day after (step 1) or before (step -1) *d* that is neither rest nor off."""
+        e = d + timedelta(step)
+        while not free(e):
+            e += timedelta(step)
+        return e
+
     def place(d: date, kind: DayKind, name: str, source: LegalSource, note: str = "") -> None:
         off[d] = CalendarDay(d, kind, name, source, status, note)
 
@@ -372,26 +379,19 @@ def _statutory_year(year: int, *, culture_day: bool) -> list[CalendarDay]:
             place(d, DayKind.HOLIDAY, label, tet_source)
     for d, label in tet_days:
         if d.isoweekday() == _ISO_SATURDAY and _is_rest(d):
-            e = d - timedelta(1)
-            while not free(e):
-                e -= timedelta(1)
-            place(e, DayKind.HOLIDAY, f"{label}, nghỉ thay", tet_source, note)
+            place(next_free(d, -1), DayKind.HOLIDAY, f"{label}, nghỉ thay", tet_source, note)
     for d, label in tet_days:
         if _is_rest(d) and d.isoweekday() != _ISO_SATURDAY:
-            e = d + timedelta(1)
-            while not free(e):
-                e += timedelta(1)
-            place(e, DayKind.HOLIDAY, f"{label}, nghỉ thay", tet_source, note)
+            place(next_free(d, 1), DayKind.HOLIDAY, f"{label}, nghỉ thay", tet_source, note)
 
     for d, label, source in fixed:
         if free(d):
             place(d, DayKind.HOLIDAY, label, source)
     for d, label, _source in sorted(fixed):
         if _is_rest(d):
-            e = d + timedelta(1)
-            while not free(e):
-                e += timedelta(1)
-            place(e, DayKind.COMPENSATORY, f"Nghỉ bù {label}", _compensation_source(d))
+            place(
+                next_free(d, 1), DayKind.COMPENSATORY, f"Nghỉ bù {label}", _compensation_source(d)
+            )
     return sorted(off.values())
 
 
