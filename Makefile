@@ -15,11 +15,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q -U "pip>=25.1"
 
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q -e ".[all]"
 	touch $@
 
 $(STAMP_DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e . --group dev
+	$(BIN)/python -m pip install -q -e ".[all]" --group dev
 	touch $@ $(STAMP_RUN)
 
 demo: $(STAMP_RUN)

@@ -17,13 +17,21 @@ __all__ = [
     "CalendarNotCoveredError",
     "CountTooLargeError",
     "DateOutOfRangeError",
+    "IncompatibleReportsError",
+    "InstantParseError",
+    "InvalidCodeError",
     "InvalidOverrideError",
     "InvalidTimeLimitError",
+    "InvalidTransitionError",
     "NoTimeLimitError",
+    "ProcessTooLongError",
     "ProvisionalCalendarWarning",
+    "RecordError",
+    "ReportIdentityError",
     "TimeLimitParseError",
     "TthcError",
     "TthcWarning",
+    "UnknownCodeError",
 ]
 
 
@@ -113,3 +121,79 @@ class NoTimeLimitError(TthcError, ValueError):
         super().__init__(
             f"the procedure sets no time limit ({text}); there is no due date to compute"
         )
+
+
+class InvalidCodeError(TthcError, ValueError):
+    """A text is not a code of the expected kind (procedure, agency, dossier, ID, tax code).
+
+    ``.text`` is the text as given, ``.kind`` the kind of code and ``.expected`` its shape.
+    """
+
+    def __init__(self, text: object, kind: str, expected: str) -> None:
+        self.text, self.kind, self.expected = text, kind, expected
+        super().__init__(f"{text!r} is not a valid {kind}: expected {expected}")
+
+
+class UnknownCodeError(TthcError, LookupError):
+    """A well-formed code is not in the registry or catalogue that was asked."""
+
+    def __init__(self, code: object, where: str) -> None:
+        self.code, self.where = code, where
+        super().__init__(f"{str(code)!r} is not in {where}")
+
+
+class RecordError(TthcError, ValueError):
+    """A record from another system (catalogue JSON, sync payload, table row) cannot be read.
+
+    ``.index`` is the record's position (row number) when known, ``.field`` the offending
+    field when known, ``.reason`` what was wrong. Importers collect these instead of dropping
+    rows; strict modes raise the first one.
+    """
+
+    def __init__(self, reason: str, *, index: int | None = None, field: str | None = None) -> None:
+        self.reason, self.index, self.field = reason, index, field
+        where = []
+        if index is not None:
+            where.append(f"record {index}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        prefix = ", ".join(where)
+        super().__init__(f"{prefix}: {reason}" if prefix else reason)
+
+
+class ProcessTooLongError(TthcError, ValueError):
+    """The steps of an internal or inter-agency process take longer than the legal time limit."""
+
+
+class InvalidTransitionError(TthcError, ValueError):
+    """An event is not allowed for a dossier in its current status.
+
+    ``.dossier`` (the dossier's code), ``.status``, ``.event`` and ``.allowed`` (the events
+    that are allowed in that status) are kept as attributes.
+    """
+
+    def __init__(self, dossier: str, status: object, event: object, allowed: object) -> None:
+        self.dossier, self.status, self.event, self.allowed = dossier, status, event, allowed
+        names = ", ".join(str(a) for a in allowed) if allowed else "none (final status)"  # type: ignore[attr-defined]
+        super().__init__(
+            f"dossier {dossier!r} is {status}: {event} is not allowed (allowed: {names})"
+        )
+
+
+class IncompatibleReportsError(TthcError, ValueError):
+    """Two reports cannot be merged (different periods, policies or grouping keys)."""
+
+
+class ReportIdentityError(TthcError, ArithmeticError):
+    """A report breaks one of the identities of Biểu 06 (e.g. (3) = (4) + (5) + (6))."""
+
+
+class InstantParseError(TthcError, ValueError):
+    """A text (CLI argument, CSV cell) could not be read as a date or an instant.
+
+    ``.text`` is quoted in the message; ``.expected`` lists the accepted forms.
+    """
+
+    def __init__(self, text: str, expected: str) -> None:
+        self.text, self.expected = text, expected
+        super().__init__(f"cannot read a date or time from {text!r}: expected {expected}")

@@ -24,17 +24,34 @@ __all__ = [
     "CV_8726_VPCP_KGVX_2024",
     "CV_12729_VPCP_KGVX_2025",
     "LAW_84_2007_QH11",
+    "LUAT_CAN_CUOC_2023",
+    "LUAT_QLT_38_2019",
     "ND_23_2015_ND_CP",
+    "ND_42_2022_ND_CP",
+    "ND_43_2011_ND_CP",
+    "ND_45_2020_ND_CP",
     "ND_61_2018_ND_CP",
+    "ND_63_2010_ND_CP",
     "ND_101_2024_ND_CP",
+    "ND_107_2021_ND_CP",
     "ND_118_2025_ND_CP",
     "NQ_30_NQ_CP_2026",
     "NQ_80_NQ_TW_2026",
+    "QD_09_2025_QD_TTG",
+    "QD_19_2025_QD_TTG",
+    "QD_20_2020_QD_TTG",
     "QD_188_1999_QD_TTG",
+    "QD_766_2022_QD_TTG",
     "QK_2026_PLAN",
     "TB_6150_TB_LDTBXH_2024",
     "TB_9441_TB_BNV_2025",
     "TTR_89_TTR_LDTBXH_2014",
+    "TT_01_2018_TT_VPCP",
+    "TT_01_2020_TT_VPCP",
+    "TT_01_2023_TT_VPCP",
+    "TT_03_2025_TT_VPCP",
+    "TT_04_2025_TT_VPCP",
+    "TT_105_2020_TT_BTC",
 ]
 
 BLDS_2015 = LegalSource(
@@ -179,5 +196,122 @@ ND_101_2024_ND_CP = LegalSource(
     "101/2024/NĐ-CP",
     "Nghị định về đăng ký, cấp Giấy chứng nhận quyền sử dụng đất (thời gian không tính vào "
     "thời hạn giải quyết, kế thừa Điều 61 Nghị định 43/2014/NĐ-CP)",
+    confidence=Confidence.RECALLED,
+)
+
+ND_63_2010_ND_CP = LegalSource(
+    "63/2010/NĐ-CP",
+    "Nghị định về kiểm soát thủ tục hành chính (Điều 8: bộ phận tạo thành của thủ tục hành "
+    "chính, trong đó có thời hạn giải quyết)",
+    issued=date(2010, 6, 8),
+)
+TT_01_2018_TT_VPCP = LegalSource(
+    "01/2018/TT-VPCP",
+    "Thông tư hướng dẫn thi hành một số quy định của Nghị định 61/2018/NĐ-CP (biểu mẫu Mẫu "
+    "01-06; đánh giá việc giải quyết từng hồ sơ)",
+    issued=date(2018, 11, 23),
+    in_force=date(2019, 1, 6),
+)
+ND_107_2021_ND_CP = LegalSource(
+    "107/2021/NĐ-CP",
+    "Nghị định sửa đổi, bổ sung một số điều của Nghị định 61/2018/NĐ-CP",
+    issued=date(2021, 12, 6),
+    in_force=date(2022, 1, 20),  # in-force date recalled [M]
+    confidence=Confidence.RECALLED,
+)
+ND_45_2020_ND_CP = LegalSource(
+    "45/2020/NĐ-CP",
+    "Nghị định về thực hiện thủ tục hành chính trên môi trường điện tử",
+    issued=date(2020, 4, 8),
+    confidence=Confidence.RECALLED,
+)
+TT_01_2020_TT_VPCP = LegalSource(
+    "01/2020/TT-VPCP",
+    "Thông tư quy định chế độ báo cáo định kỳ và quản lý, sử dụng, khai thác Hệ thống thông "
+    "tin báo cáo của Văn phòng Chính phủ (Biểu số 06: kết quả giải quyết thủ tục hành chính)",
+    issued=date(2020, 10, 21),
+)
+QD_766_2022_QD_TTG = LegalSource(
+    "766/QĐ-TTg",
+    "Quyết định phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người "
+    "dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực "
+    "trên môi trường điện tử",
+    issued=date(2022, 6, 23),
+    in_force=date(2022, 6, 23),
+    confidence=Confidence.SECONDARY,  # existence verified; formulas from the portal's sheet [S]
+    url="https://thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-bo-chi-so-danh-gia-chat-luong-phuc-vu-thu-tuc-hanh-chinh-dien-tu-518821.html",
+)
+TT_03_2025_TT_VPCP = LegalSource(
+    "03/2025/TT-VPCP",
+    "Thông tư hướng dẫn thi hành Nghị định 118/2025/NĐ-CP (Phụ lục I: biểu mẫu Mẫu 01-07)",
+    issued=date(2025, 9, 15),
+    confidence=Confidence.SECONDARY,  # date verified; the list of forms is secondary [S]
+)
+TT_04_2025_TT_VPCP = LegalSource(
+    "04/2025/TT-VPCP",
+    "Thông tư về dữ liệu kết nối với Cổng Dịch vụ công quốc gia (bổ sung khoản 3 Điều 13 "
+    "Thông tư 03/2025/TT-VPCP; định dạng mã hồ sơ)",
+    issued=date(2025, 12, 8),
+    in_force=date(2026, 1, 25),
+    confidence=Confidence.SECONDARY,
+)
+TT_01_2023_TT_VPCP = LegalSource(
+    "01/2023/TT-VPCP",
+    "Thông tư quy định một số nội dung và biện pháp thi hành trong số hóa hồ sơ, kết quả giải "
+    "quyết thủ tục hành chính",
+    issued=date(2023, 4, 5),
+    confidence=Confidence.SECONDARY,
+)
+ND_42_2022_ND_CP = LegalSource(
+    "42/2022/NĐ-CP",
+    "Nghị định quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ quan nhà "
+    "nước trên môi trường mạng (Điều 11: dịch vụ công trực tuyến toàn trình, một phần)",
+    issued=date(2022, 6, 24),
+)
+ND_43_2011_ND_CP = LegalSource(
+    "43/2011/NĐ-CP",
+    "Nghị định quy định về việc cung cấp thông tin và dịch vụ công trực tuyến trên trang thông "
+    "tin điện tử hoặc cổng thông tin điện tử của cơ quan nhà nước (mức độ 1-4)",
+    issued=date(2011, 6, 13),
+    confidence=Confidence.RECALLED,  # article numbering unverified [M]
+)
+QD_20_2020_QD_TTG = LegalSource(
+    "20/2020/QĐ-TTg",
+    "Quyết định về mã định danh điện tử của các cơ quan, tổ chức phục vụ kết nối, chia sẻ dữ "
+    "liệu với các bộ, ngành, địa phương",
+    issued=date(2020, 7, 22),
+)
+QD_09_2025_QD_TTG = LegalSource(
+    "09/2025/QĐ-TTg",
+    "Quyết định sửa đổi, bổ sung Quyết định 20/2020/QĐ-TTg về mã định danh điện tử của các cơ "
+    "quan, tổ chức",
+    issued=date(2025, 4, 14),
+    in_force=date(2025, 4, 14),
+    confidence=Confidence.SECONDARY,  # reported by baodautu.vn and vneconomy.vn [C]
+)
+QD_19_2025_QD_TTG = LegalSource(
+    "19/2025/QĐ-TTg",
+    "Quyết định ban hành Bảng danh mục và mã số các đơn vị hành chính Việt Nam (a different "
+    "code system from agency identifiers)",
+    confidence=Confidence.SECONDARY,
+)
+LUAT_CAN_CUOC_2023 = LegalSource(
+    "26/2023/QH15",
+    "Luật Căn cước (số định danh cá nhân 12 chữ số)",
+    issued=date(2023, 11, 27),
+    in_force=date(2024, 7, 1),
+    confidence=Confidence.UNCONFIRMED,  # article numbers not checked [U]
+)
+TT_105_2020_TT_BTC = LegalSource(
+    "105/2020/TT-BTC",
+    "Thông tư hướng dẫn về đăng ký thuế (cấu trúc mã số thuế, chữ số kiểm tra)",
+    issued=date(2020, 12, 3),
+    confidence=Confidence.SECONDARY,  # as cited by vn-ident
+)
+LUAT_QLT_38_2019 = LegalSource(
+    "38/2019/QH14",
+    "Luật Quản lý thuế (mã số thuế 10 hoặc 13 chữ số)",
+    issued=date(2019, 6, 13),
+    in_force=date(2020, 7, 1),
     confidence=Confidence.RECALLED,
 )
