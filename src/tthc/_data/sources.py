@@ -40,6 +40,7 @@ __all__ = [
     "QD_09_2025_QD_TTG",
     "QD_19_2025_QD_TTG",
     "QD_20_2020_QD_TTG",
+    "QD_124_2004_QD_TTG",
     "QD_188_1999_QD_TTG",
     "QD_766_2022_QD_TTG",
     "QK_2026_PLAN",
@@ -314,4 +315,11 @@ LUAT_QLT_38_2019 = LegalSource(
     issued=date(2019, 6, 13),
     in_force=date(2020, 7, 1),
     confidence=Confidence.RECALLED,
+)
+QD_124_2004_QD_TTG = LegalSource(
+    "124/2004/QĐ-TTg",
+    "Quyết định ban hành Bảng danh mục và mã số các đơn vị hành chính Việt Nam (the 63 "
+    "province codes that open a 12-digit personal identification number)",
+    issued=date(2004, 7, 8),
+    confidence=Confidence.RECALLED,  # codes as listed by vn-ident; the date is recalled
 )
