@@ -26,6 +26,7 @@ LAYERS = (
     "scoring",
     "reports",
     "frame",
+    "demo",
     "cli",
     "testing",
 )

@@ -14,13 +14,18 @@ from __future__ import annotations
 from datetime import date
 
 __all__ = [
+    "ApologyRefusedError",
     "CalendarNotCoveredError",
     "CountTooLargeError",
     "DateOutOfRangeError",
+    "EventOrderError",
     "IncompatibleReportsError",
     "InstantParseError",
     "InvalidCodeError",
+    "InvalidCountError",
     "InvalidOverrideError",
+    "InvalidPeriodError",
+    "InvalidRateError",
     "InvalidTimeLimitError",
     "InvalidTransitionError",
     "NoTimeLimitError",
@@ -197,3 +202,72 @@ class InstantParseError(TthcError, ValueError):
     def __init__(self, text: str, expected: str) -> None:
         self.text, self.expected = text, expected
         super().__init__(f"cannot read a date or time from {text!r}: expected {expected}")
+
+
+class InvalidRateError(TthcError, ValueError):
+    """A rate or score is not an exact number (e.g. a float), or is out of the rule's range.
+
+    ``.value`` is the rate as given and ``.expected`` what the rule accepts.
+    """
+
+    def __init__(self, value: object, expected: str) -> None:
+        self.value, self.expected = value, expected
+        super().__init__(f"invalid rate {value!r}: expected {expected}")
+
+
+class InvalidCountError(TthcError, ValueError):
+    """Counts given to a rate are impossible: negative, or a part larger than its whole.
+
+    ``.numerator`` and ``.denominator`` are the counts as given.
+    """
+
+    def __init__(self, numerator: object, denominator: object) -> None:
+        self.numerator, self.denominator = numerator, denominator
+        super().__init__(
+            f"invalid counts {numerator!r} / {denominator!r}: expected integers with "
+            "0 <= numerator <= denominator"
+        )
+
+
+class InvalidPeriodError(TthcError, ValueError):
+    """A reporting period (kỳ báo cáo) cannot be read or built (e.g. "2025-13", end < start).
+
+    ``.value`` is the text or dates as given and ``.expected`` the accepted forms.
+    """
+
+    def __init__(self, value: object, expected: str) -> None:
+        self.value, self.expected = value, expected
+        super().__init__(f"invalid reporting period {value!r}: expected {expected}")
+
+
+class ApologyRefusedError(InvalidTransitionError):
+    """An apology and new appointment (Mẫu 04) cannot be sent: a second one (only one is
+    allowed), one for a dossier with no due date, or one whose new appointment is not later.
+
+    A kind of :class:`InvalidTransitionError` (same attributes), plus ``.reason``.
+    """
+
+    def __init__(
+        self, dossier: str, status: object, event: object, allowed: object, reason: str
+    ) -> None:
+        super().__init__(dossier, status, event, allowed)
+        self.reason = reason
+        self.args = (f"dossier {dossier!r}: cannot {event}: {reason}",)
+
+
+class EventOrderError(TthcError, ValueError):
+    """An event is earlier than the last event of a dossier's trail (instants never go back).
+
+    ``.dossier``, ``.event`` and ``.at`` describe the refused event, ``.last`` and
+    ``.last_at`` the last one in the trail.
+    """
+
+    def __init__(self, dossier: str, event: str, at: object, last: str, last_at: object) -> None:
+        self.dossier, self.event, self.at = dossier, event, at
+        self.last, self.last_at = last, last_at
+        shown = getattr(at, "isoformat", lambda: at)()
+        last_shown = getattr(last_at, "isoformat", lambda: last_at)()
+        super().__init__(
+            f"dossier {dossier!r}: {event} at {shown} is earlier than the last event "
+            f"({last} at {last_shown})"
+        )
