@@ -186,7 +186,13 @@ def one_dossier(rng: random.Random, n: int, day: date) -> list[dict[str, str]]:
     if p.field == "Chứng thực":
         share /= 3
     roll = rng.random()
-    channel = Channel.ONLINE if roll < share else Channel.POSTAL if roll < share + 0.06 else Channel.IN_PERSON
+    channel = (
+        Channel.ONLINE
+        if roll < share
+        else Channel.POSTAL
+        if roll < share + 0.06
+        else Channel.IN_PERSON
+    )
     # submission: online at any hour, otherwise during office hours (some after 15:00)
     if channel is Channel.ONLINE and rng.random() < 0.3:
         submitted = _at(day, rng.uniform(0, 24))
@@ -209,7 +215,9 @@ def one_dossier(rng: random.Random, n: int, day: date) -> list[dict[str, str]]:
         received = _working_instant(rng, received, rng.uniform(0, 0.5))
     roll = rng.random()
     if roll < 0.02:
-        b.event(Action.GUIDE, received, reason="Thiếu giấy tờ theo quy định", actor="cán bộ một cửa")
+        b.event(
+            Action.GUIDE, received, reason="Thiếu giấy tờ theo quy định", actor="cán bộ một cửa"
+        )
         return b.rows
     if roll < 0.03:
         b.event(
@@ -233,15 +241,20 @@ def one_dossier(rng: random.Random, n: int, day: date) -> list[dict[str, str]]:
     # withdrawal or refusal after appraisal
     roll = rng.random()
     if roll < 0.02:
-        b.event(Action.WITHDRAW, _working_instant(rng, now, size * rng.uniform(0.1, 0.6)),
-                reason="Công dân đề nghị rút hồ sơ", actor="công dân")
+        b.event(
+            Action.WITHDRAW,
+            _working_instant(rng, now, size * rng.uniform(0.1, 0.6)),
+            reason="Công dân đề nghị rút hồ sơ",
+            actor="công dân",
+        )
         return b.rows
     refuse = roll < 0.035
     # supplement (restart)
     if size >= 1 and rng.random() < 0.07:
         asked = _working_instant(rng, now, size * rng.uniform(0.1, 0.4))
-        if not b.event(Action.REQUEST_SUPPLEMENT, asked, reason="Bổ sung bản sao giấy tờ",
-                       actor="chuyên viên"):
+        if not b.event(
+            Action.REQUEST_SUPPLEMENT, asked, reason="Bổ sung bản sao giấy tờ", actor="chuyên viên"
+        ):
             return b.rows
         now = _working_instant(rng, asked, rng.uniform(0.5, 6))
         if rng.random() < 0.1:
@@ -255,8 +268,12 @@ def one_dossier(rng: random.Random, n: int, day: date) -> list[dict[str, str]]:
         spent = rng.uniform(0.2, 0.4)
         budget -= spent
         asked = _working_instant(rng, now, size * spent)
-        if not b.event(Action.REQUEST_OBLIGATION, asked, reason="Thông báo nộp tiền sử dụng đất, lệ phí trước bạ",
-                       actor="chuyên viên"):
+        if not b.event(
+            Action.REQUEST_OBLIGATION,
+            asked,
+            reason="Thông báo nộp tiền sử dụng đất, lệ phí trước bạ",
+            actor="chuyên viên",
+        ):
             return b.rows
         now = _working_instant(rng, asked, rng.uniform(1, 12))
         if not b.event(Action.FULFIL_OBLIGATION, now, actor="công dân"):

@@ -1,4 +1,4 @@
-"""The ``tthc`` command: ``tthc demo`` prints the official 2026 calendar and sample deadlines.
+"""``tthc demo`` prints the official 2026 calendar and sample deadlines; ``python -m tthc`` works.
 
 Expected values come from the legal schedule (legal-rules.md §7.3 for the rows, §1.6 and §9
 for the deadlines), counted by hand, not from running the code.
@@ -10,11 +10,13 @@ import os
 import subprocess
 import sys
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 
 import tthc
-from tthc.__main__ import main
+import tthc.__main__
+from tthc.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -65,7 +67,7 @@ CALENDAR_2026 = [
 def test_demo_lists_each_2026_day_with_weekday_kind_source_status(
     capsys: pytest.CaptureFixture[str], day: str, weekday: str, kind: str, source: str, status: str
 ) -> None:
-    line = row(run(capsys, "demo"), day)
+    line = row(run(capsys, "demo", "--calendar"), day)
     for part in (weekday, kind, source, status):
         assert part in line
 
@@ -73,7 +75,7 @@ def test_demo_lists_each_2026_day_with_weekday_kind_source_status(
 def test_demo_lists_exactly_the_2026_weekdays_off_and_make_up_days(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    out = run(capsys, "demo")
+    out = run(capsys, "demo", "--calendar")
     listed = [line[:10] for line in out.splitlines() if line[:10].endswith("/2026")]
     assert listed == [day for day, *_ in CALENDAR_2026]  # in date order, each once
     assert "13 ngày thường được nghỉ, 2 ngày làm bù." in out  # §7.3 weekday total for 2026
@@ -83,14 +85,14 @@ def test_demo_marks_documents_known_only_from_secondary_sources(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # legal-rules.md §7.3: 12729/VPCP-KGVX read [V]; 9441/TB-BNV reported, number unverified [S]
-    out = run(capsys, "demo")
+    out = run(capsys, "demo", "--calendar")
     assert "12729/VPCP-KGVX " in row(out, "02/01/2026")
     assert "9441/TB-BNV* " in row(out, "17/02/2026")
     assert "* văn bản biết qua nguồn thứ cấp (báo chí), chưa đối chiếu bản gốc" in out
 
 
 def test_demo_shows_24_11_as_pending_not_as_a_day_off(capsys: pytest.CaptureFixture[str]) -> None:
-    line = row(run(capsys, "demo"), "24/11/2026")
+    line = row(run(capsys, "demo", "--calendar"), "24/11/2026")
     assert line.endswith("chờ cơ sở pháp lý, không phải ngày nghỉ")
 
 
@@ -121,7 +123,7 @@ def test_demo_gives_the_nth_working_day_after_receipt(
     due: str,
     due_ignoring_make_up: str | None,
 ) -> None:
-    (line,) = [x for x in block(run(capsys, "demo"), received) if f"thứ {n}:" in x]
+    (line,) = [x for x in block(run(capsys, "demo", "--calendar"), received) if f"thứ {n}:" in x]
     assert due in line
     if due_ignoring_make_up is None:
         assert "không tính ngày làm bù" not in line
@@ -130,13 +132,13 @@ def test_demo_gives_the_nth_working_day_after_receipt(
 
 
 def test_demo_names_the_days_crossed(capsys: pytest.CaptureFixture[str]) -> None:
-    lines = block(run(capsys, "demo"), "24/04/2025")
+    lines = block(run(capsys, "demo", "--calendar"), "24/04/2025")
     assert lines[0] == "Nhận hồ sơ Thứ Năm 24/04/2025 (30/4-1/5/2025)"
     assert lines[1].strip() == "nghỉ: 30/04, 01/05, 02/05; làm bù: 26/04"
 
 
 def test_demo_in_english(capsys: pytest.CaptureFixture[str]) -> None:
-    out = run(capsys, "demo", "--lang", "en")
+    out = run(capsys, "demo", "--calendar", "--lang", "en")
     assert out.startswith(f"tthc {tthc.__version__}: working calendar of state bodies, 2026\n")
     jan2 = row(out, "02/01/2026")
     assert all(x in jan2 for x in ("Friday", "swapped day off", "12729/VPCP-KGVX", "verified"))
@@ -151,7 +153,11 @@ def test_demo_in_english(capsys: pytest.CaptureFixture[str]) -> None:
 def test_vietnamese_is_the_default_and_output_is_stable(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert run(capsys, "demo") == run(capsys, "demo", "--lang", "vi") == run(capsys, "demo")
+    assert (
+        run(capsys, "demo", "--calendar")
+        == run(capsys, "demo", "--calendar", "--lang", "vi")
+        == run(capsys, "demo", "--calendar")
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,7 +173,14 @@ def test_bad_usage_exits_2_with_one_line(
     assert out == ""
     assert err.count("\n") == 1
     assert err.startswith("tthc")
-    assert ": error: " in err
+    assert ": lỗi: " in err  # Vietnamese by default
+
+
+def test_bad_usage_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "demo", "extra"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "tthc: error: unrecognized arguments: extra (see 'tthc --help')\n"
 
 
 def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -190,8 +203,17 @@ def _python(*argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_python_m_tthc_demo_runs() -> None:
-    done = _python("demo")
+def test_python_m_tthc_demo_runs_the_main_job(tmp_path: Path) -> None:
+    done = _python("demo", "--out", str(tmp_path))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "50.000 hồ sơ" in done.stdout
+    assert "Biểu số 06 (Thông tư 01/2020/TT-VPCP), quý III/2026" in done.stdout
+    assert "2.1 tiến độ giải quyết" in done.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossiers.csv", "on-time-by-month.png"]
+
+
+def test_python_m_tthc_demo_calendar_runs() -> None:
+    done = _python("demo", "--calendar")
     assert (done.returncode, done.stderr) == (0, "")
     assert "02/01/2026  Thứ Sáu" in done.stdout
     assert "12729/VPCP-KGVX" in done.stdout
@@ -201,8 +223,8 @@ def test_python_m_tthc_bad_usage_exits_2() -> None:
     done = _python("demo", "--lang", "fr")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines() == [
-        "tthc demo: error: argument --lang: invalid choice: 'fr' (choose from 'vi', 'en')"
-        " (see 'tthc demo --help')"
+        "tthc demo: lỗi: đối số --lang: giá trị không hợp lệ: 'fr' (chọn một trong 'vi', 'en')"
+        " (xem 'tthc demo --help')"
     ]
 
 
@@ -210,3 +232,4 @@ def test_console_script_points_at_main() -> None:
     (script,) = entry_points(group="console_scripts", name="tthc")
     assert script.value == "tthc.__main__:main"
     assert script.load() is main
+    assert tthc.__main__.main is main

@@ -14,7 +14,7 @@ with a fixed seed). The main job replays every dossier through the lifecycle
 
 >>> events = read_events(limit=3)
 >>> [len(trail) for trail in events.values()]
-[4, 2, 4]
+[4, 4, 4]
 >>> first = replay(next(iter(events.values())))
 >>> first.code, first.status.value, first.timeliness.value
 ('000.01.21.H55-240102-00001', 'returned', 'early')
@@ -93,23 +93,27 @@ AGENCY_NAMES: Mapping[str, str] = {
 _MAX_EVENTS = 5_000_000
 
 
-def _open_events(source: str | Path | IO[bytes] | None) -> IO[str]:
+def _read_text(source: str | Path | IO[bytes] | None) -> str:
     if source is None:
-        raw: IO[bytes] = files("tthc._data").joinpath("demo_events.csv.gz").open("rb")
+        data = files("tthc._data").joinpath("demo_events.csv.gz").read_bytes()
     elif isinstance(source, str | Path):
-        raw = Path(source).open("rb")  # noqa: SIM115 - wrapped and closed by the caller
+        data = Path(source).read_bytes()
     else:
-        raw = source
-    return io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8", newline="")
+        data = source.read()
+    try:
+        return gzip.decompress(data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as e:
+        msg = f"not a gzip-compressed UTF-8 CSV file ({e})"
+        raise RecordError(msg) from None
 
 
 def _instant(text: str, row: int, column: str) -> _dt.datetime:
     try:
-        naive = _dt.datetime.strptime(text, "%Y-%m-%d %H:%M")
+        local = _dt.datetime.strptime(f"{text} +0700", "%Y-%m-%d %H:%M %z")
     except ValueError:
         msg = f"{text!r} is not a 'yyyy-mm-dd HH:MM' instant"
         raise RecordError(msg, index=row, field=column) from None
-    return naive.replace(tzinfo=VIETNAM_TZ)
+    return local.replace(tzinfo=VIETNAM_TZ)
 
 
 def _event(row: Mapping[str, str], index: int) -> Event:
@@ -154,20 +158,19 @@ def read_events(
     :mod:`tthc.frame`).
     """
     out: dict[str, list[Event]] = {}
-    with _open_events(source) as text:
-        reader = csv.DictReader(text)
-        missing = set(COLUMNS) - set(reader.fieldnames or ())
-        if missing:
-            msg = f"missing columns {sorted(missing)}; expected {list(COLUMNS)}"
-            raise RecordError(msg)
-        for index, row in enumerate(reader, start=2):  # row 1 is the header
-            if index > _MAX_EVENTS:
-                msg = f"more than {_MAX_EVENTS:,} events"
-                raise RecordError(msg, index=index)
-            code = row["dossier"]
-            if code not in out and limit is not None and len(out) >= limit:
-                break
-            out.setdefault(code, []).append(_event(row, index))
+    reader = csv.DictReader(io.StringIO(_read_text(source), newline=""))
+    missing = set(COLUMNS) - set(reader.fieldnames or ())
+    if missing:
+        msg = f"missing columns {sorted(missing)}; expected {list(COLUMNS)}"
+        raise RecordError(msg)
+    for index, row in enumerate(reader, start=2):  # row 1 is the header
+        if index > _MAX_EVENTS:
+            msg = f"more than {_MAX_EVENTS:,} events"
+            raise RecordError(msg, index=index)
+        code = row["dossier"]
+        if code not in out and limit is not None and len(out) >= limit:
+            break
+        out.setdefault(code, []).append(_event(row, index))
     return out
 
 
@@ -290,7 +293,8 @@ def _chart(path: Path, recs: list[Record], lang: str) -> Path | None:
     by = report06_by(recs, span, by=("agency", "month"))
     fig, ax = plt.subplots(figsize=(10, 4.5), dpi=100)
     for agency, name in AGENCY_NAMES.items():
-        xs, ys = [], []
+        xs: list[Any] = []
+        ys: list[float] = []
         for (a, month), rep in by.items():
             value = on_time_rate_resolved_basis(rep)
             if a == agency and value is not None:

@@ -1,0 +1,181 @@
+"""The ``tthc`` command (also ``python -m tthc``).
+
+Subcommands:
+
+- ``tthc due --received "24/04/2025 09:00" --limit "05 ngày làm việc"``: a due date and its
+  appointment, with the rule applied and the sources (:mod:`tthc.cli.due`);
+- ``tthc calendar 2026 [--format table|json|ics]`` and ``tthc calendar check 2026-05-02``:
+  the working calendar of state bodies (:mod:`tthc.cli.calendar`);
+- ``tthc report FILE --period 2025-Q1``: the Biểu 06 report of dossiers exported by a
+  one-stop system (:mod:`tthc.cli.report`);
+- ``tthc demo``: the 2026 calendar and sample deadlines (:mod:`tthc.cli.demo`).
+
+Every command takes ``--lang vi|en`` (Vietnamese by default, help texts included: the
+language is read before the help is built) and ``--debug``. Exit status: 0 on success;
+2 for bad input (bad usage, an unreadable argument or file, missing columns, or rows
+rejected under ``--strict``), after one line on stderr saying what is wrong, where, and what
+was expected; 1 for an unexpected failure (a bug: ``--debug`` shows the traceback).
+
+>>> main(["calendar", "check", "02/01/2026", "--lang", "en"])
+Friday 02/01/2026: not a working day
+  Why: swapped day off: Nghỉ hoán đổi dịp Tết Dương lịch
+  Source: 12729/VPCP-KGVX (...), ...
+  Status: verified
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import version
+
+from tthc.cli import calendar as _calendar
+from tthc.cli import demo as _demo
+from tthc.cli import due as _due
+from tthc.cli import report as _report
+from tthc.cli._common import LANGS, BadInputError, Parser, say
+from tthc.errors import TthcError
+
+__all__ = ["main"]
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "due": _due.run,
+    "calendar": _calendar.run,
+    "report": _report.run,
+    "demo": _demo.run,
+}
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The ``--lang`` of *argv* (read before parsing, so that ``--help`` speaks it)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGS:
+            return arg[7:]
+    return "vi"
+
+
+def _parser(lang: str) -> Parser:
+    # The options every subcommand accepts; defaults are set once, on the main parser, so
+    # that "tthc --lang en demo" and "tthc demo --lang en" mean the same.
+    common = Parser(lang=lang, with_help=False)
+    _add_common(common, lang, default=argparse.SUPPRESS)
+    parser = Parser(
+        prog="tthc",
+        lang=lang,
+        description=say(
+            lang,
+            "tthc: thủ tục hành chính, lịch làm việc, hạn giải quyết và báo cáo.\n\n"
+            "Ví dụ:\n"
+            '  tthc due --received "24/04/2025 09:00" --limit "05 ngày làm việc"\n'
+            "  tthc calendar 2026\n"
+            "  tthc calendar check 02/05/2026\n"
+            "  tthc report ho-so.csv --period 2025-Q1\n\n"
+            "Xem hướng dẫn của từng lệnh: tthc LỆNH --help. English: --lang en.",
+            "tthc: Vietnamese administrative procedures: working calendar, due dates, reports.\n\n"
+            "Examples:\n"
+            '  tthc due --received "24/04/2025 09:00" --limit "05 ngày làm việc" --lang en\n'
+            "  tthc calendar 2026 --lang en\n"
+            "  tthc calendar check 2026-05-02 --lang en\n"
+            "  tthc report dossiers.csv --period 2025-Q1 --lang en\n\n"
+            "Help on a command: tthc COMMAND --help --lang en.",
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"tthc {version('tthc')}",
+        help=say(lang, "in phiên bản rồi thoát", "show the version and exit"),
+    )
+    _add_common(parser, lang, default=None)
+    commands = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar=say(lang, "LỆNH", "COMMAND"),
+        title=say(lang, "các lệnh", "commands"),
+        parser_class=Parser,
+    )
+    _due.add_parser(commands, common, lang)
+    _calendar.add_parser(commands, common, lang)
+    _report.add_parser(commands, common, lang)
+    _demo.add_parser(commands, common, lang)
+    return parser
+
+
+def _add_common(parser: Parser, lang: str, *, default: object) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="vi" if default is None else default,
+        help=say(
+            lang,
+            "ngôn ngữ: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh)",
+            "output language: vi (Vietnamese, the default) or en (English)",
+        ),
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if default is None else default,
+        help=say(
+            lang,
+            "khi có lỗi, in toàn bộ thông tin kỹ thuật (traceback)",
+            "on errors, show the full Python traceback",
+        ),
+    )
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, send what is left of stdout nowhere (Python would complain at exit)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout is not a real file
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``tthc`` command with *argv* (default: ``sys.argv[1:]``); return the exit status.
+
+    0 on success; 2 on bad input, after one line on stderr; 1 on an unexpected error.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _language(args_list)
+    parser = _parser(lang)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as stop:  # --help and --version exit 0, bad usage 2
+        return stop.code if isinstance(stop.code, int) else 2
+    prog = f"tthc {args.command}"
+    error = say(lang, "lỗi", "error")
+    try:
+        return _COMMANDS[args.command](args)
+    except BrokenPipeError:  # e.g. "tthc calendar 2026 --format ics | head": not an error
+        _silence_stdout()
+        return 0
+    except BadInputError as e:
+        if args.debug:
+            raise
+        print(f"{prog}: {error}: {e}", file=sys.stderr)
+        return 2
+    except (TthcError, OSError) as e:
+        if args.debug:
+            raise
+        print(f"{prog}: {error}: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:
+        if args.debug:
+            raise
+        hint = say(
+            lang, "chạy lại với --debug để xem chi tiết", "run again with --debug for details"
+        )
+        print(
+            f"{prog}: {say(lang, 'lỗi nội bộ', 'internal error')}: {type(e).__name__}: {e} ({hint})",
+            file=sys.stderr,
+        )
+        return 1

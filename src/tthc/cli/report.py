@@ -1,0 +1,1074 @@
+"""``tthc report FILE --period 2025-Q1``: Biểu 06 from a one-stop system's export.
+
+The file (CSV, Parquet or JSON) holds one dossier a row. Its columns are mapped to the fields
+of :class:`tthc.kpi.Record` by a *profile* and ``--map`` options:
+
+=============== ======================= =====================================================
+Field           ``national`` profile    Read as
+=============== ======================= =====================================================
+code            ``MaHoSo``              text (optional)
+agency          ``DonViXuLy``           text; ``--agency`` gives one for files without it
+procedure       ``MaTTHC``              text (optional)
+field           ``MaLinhVuc``           text (optional)
+level           -                       text (optional)
+channel         ``KenhThucHien``        1/2/3, trực tiếp/trực tuyến/bưu chính, in_person/online/postal
+received_at     ``NgayTiepNhan``        an instant (:func:`tthc.parsing.parse_instant`)
+due_at          ``NgayHenTra``          an instant; empty = no time limit; a date alone = 17:00
+completed_at    ``NgayKetThucXuLy``     an instant; empty while pending
+returned_at     ``NgayTra``             an instant (optional; stands in for an empty completed_at)
+outcome         ``TrangThaiHoSo``       1-10 (national codes) or pending/resolved/refused/withdrawn/returned
+=============== ======================= =====================================================
+
+The ``tthc`` profile (the default unless the header has ``NgayTiepNhan``) expects the field
+names themselves as column names. ``--map received=NgayNhan,agency=DonVi`` renames any of
+them. Dates are day first and Vietnam time; a date without a time is read as 00:00
+(17:00, the close of office hours, for ``due_at``); Excel serial dates are read only with
+``--excel-dates``. Text is normalised to NFC, so NFD exports group with NFC ones.
+
+Every row is read or rejected with its row number, column, value and reason; nothing is
+dropped silently. National status 1 and 3 (never received) are skipped and counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, time
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from tthc.calendar import VIETNAM_TZ
+from tthc.catalog import Channel
+from tthc.cli._common import BadInputError, Parser, say, table
+from tthc.deadlines import Granularity
+from tthc.errors import InstantParseError, InvalidPeriodError, RecordError
+from tthc.kpi import (
+    GROUP_KEYS,
+    Outcome,
+    Period,
+    Record,
+    Report06,
+    ReportPolicy,
+    on_time_rate_resolved_basis,
+    report06_by,
+    round_percent,
+)
+from tthc.parsing import parse_date, parse_instant
+from tthc.reports import NO_VALUE, format_count, format_percent, render_reports
+
+__all__ = [
+    "FIELDS",
+    "NATIONAL_OUTCOMES",
+    "PROFILES",
+    "REQUIRED",
+    "ReadResult",
+    "RowError",
+    "add_parser",
+    "read_records",
+    "read_table",
+    "run",
+]
+
+FIELDS = (
+    "code",
+    "agency",
+    "procedure",
+    "field",
+    "level",
+    "channel",
+    "received_at",
+    "due_at",
+    "completed_at",
+    "returned_at",
+    "outcome",
+)
+"""The fields a row is read into (``returned_at`` stands in for an empty ``completed_at``)."""
+
+REQUIRED = ("agency", "channel", "received_at", "due_at", "completed_at", "outcome")
+"""Fields whose column must exist (cells may be empty where the field allows it)."""
+
+_ALIASES = {
+    "received": "received_at",
+    "due": "due_at",
+    "completed": "completed_at",
+    "returned": "returned_at",
+    "status": "outcome",
+}
+
+PROFILES: dict[str, dict[str, str]] = {
+    "tthc": {f: f for f in FIELDS},
+    "national": {
+        "code": "MaHoSo",
+        "agency": "DonViXuLy",
+        "procedure": "MaTTHC",
+        "field": "MaLinhVuc",
+        "channel": "KenhThucHien",
+        "received_at": "NgayTiepNhan",
+        "due_at": "NgayHenTra",
+        "completed_at": "NgayKetThucXuLy",
+        "returned_at": "NgayTra",
+        "outcome": "TrangThaiHoSo",
+    },
+}
+"""Column names by profile: tthc's own field names, and the national sync payload's
+(``DongBoHoSoMC``, data-formats.md §4.3)."""
+
+NATIONAL_OUTCOMES: dict[str, Outcome | None] = {
+    "1": None,  # Mới đăng ký: not received
+    "2": Outcome.PENDING,  # Được tiếp nhận
+    "3": None,  # Không được tiếp nhận: not received
+    "4": Outcome.PENDING,  # Đang xử lý
+    "5": Outcome.PENDING,  # Yêu cầu bổ sung giấy tờ
+    "6": Outcome.PENDING,  # Yêu cầu thực hiện nghĩa vụ tài chính
+    "7": Outcome.WITHDRAWN,  # Công dân yêu cầu rút hồ sơ
+    "8": Outcome.RETURNED,  # Dừng xử lý
+    "9": Outcome.RESOLVED,  # Đã xử lý xong
+    "10": Outcome.RESOLVED,  # Đã trả kết quả
+}
+"""``TrangThaiHoSo`` (data-formats.md §4.1) -> outcome; ``None``: never received (skipped)."""
+
+_OUTCOME_WORDS = {
+    **{o.value: o for o in Outcome},
+    "dang giai quyet": Outcome.PENDING,
+    "dang xu ly": Outcome.PENDING,
+    "da giai quyet": Outcome.RESOLVED,
+    "da xu ly": Outcome.RESOLVED,
+    "tu choi": Outcome.REFUSED,
+    "rut": Outcome.WITHDRAWN,
+    "rut ho so": Outcome.WITHDRAWN,
+    "tra lai": Outcome.RETURNED,
+    "dung xu ly": Outcome.RETURNED,
+}
+_CHANNEL_WORDS = {
+    **{c.value: c for c in Channel},
+    "truc tiep": Channel.IN_PERSON,
+    "truc tuyen": Channel.ONLINE,
+    "buu chinh": Channel.POSTAL,
+    "buu chinh cong ich": Channel.POSTAL,
+    "bcci": Channel.POSTAL,
+}
+
+_MAX_ERRORS_KEPT = 1_000_000
+"""Row errors kept in memory (each file row adds at most one)."""
+_PROGRESS_FROM = 5_000
+"""Rows from which a progress bar is shown (when stderr is a terminal)."""
+_MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf\u2018]|Æ°|á»|áº")
+
+
+@attrs.frozen
+class RowError:
+    """A rejected row: its number (header = row 1 in CSV files), column, value and reason."""
+
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+@attrs.frozen
+class ReadResult:
+    """The records read from a file, the rows rejected, and the rows skipped (never received)."""
+
+    records: tuple[Record, ...]
+    errors: tuple[RowError, ...]
+    skipped: int
+    rows: int
+
+
+# -- reading the file ----------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    out = []
+    for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")):
+        if not unicodedata.combining(c):
+            out.append(c)
+    return " ".join("".join(out).casefold().split())
+
+
+def _decode(data: bytes, path: str, encoding: str | None, lang: str) -> str:
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as e:
+            raise BadInputError(
+                say(
+                    lang,
+                    f"không giải mã được bằng {encoding}: {e}",
+                    f"cannot decode with {encoding}: {e}",
+                ),
+                where=path,
+            ) from e
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise BadInputError(
+            say(
+                lang,
+                f"tệp không phải UTF-8 (byte 0x{data[e.start]:02X} ở dòng {line}); có lẽ được "
+                "xuất bằng bảng mã Windows-1258 hoặc Latin-1",
+                f"the file is not UTF-8 (byte 0x{data[e.start]:02X} on line {line}); it was "
+                "probably exported as Windows-1258 or Latin-1",
+            ),
+            where=path,
+            expected=say(
+                lang,
+                "lưu lại dạng 'CSV UTF-8', hoặc chỉ rõ bảng mã: --encoding cp1258",
+                "save it as 'CSV UTF-8', or name the encoding: --encoding cp1258",
+            ),
+        ) from e
+    sample = text[:20000]
+    if _MOJIBAKE.search(sample):
+        raise BadInputError(
+            say(
+                lang,
+                "chữ tiếng Việt bị lỗi mã (UTF-8 đã bị đọc nhầm thành Windows-1252 rồi lưu lại), "
+                f"ví dụ {_MOJIBAKE.search(sample)[0]!r}",  # type: ignore[index]
+                "Vietnamese text is garbled (UTF-8 read as Windows-1252 and saved again), "
+                f"e.g. {_MOJIBAKE.search(sample)[0]!r}",  # type: ignore[index]
+            ),
+            where=path,
+            expected=say(
+                lang, "xuất lại tệp từ hệ thống gốc dạng UTF-8", "export the file again as UTF-8"
+            ),
+        )
+    return text
+
+
+def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    for cells in reader:
+        if header is None:
+            header = cells
+            continue
+        if not any(c.strip() for c in cells):
+            continue  # blank line
+        rows.append((reader.line_num, cells))
+    return header or [], rows
+
+
+def _cell(value: object) -> object:
+    """A cell from pandas/JSON: missing -> "", text NFC, datetimes kept, numbers as text."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime | date):
+        if str(value) == "NaT":
+            return ""
+        return value
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_table(
+    path: str, *, encoding: str | None = None, lang: str = "vi"
+) -> tuple[list[str], list[tuple[int, list[object]]]]:
+    """The header and the rows (with their numbers) of a CSV, Parquet or JSON file."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if not p.is_file():
+        raise BadInputError(say(lang, "không tìm thấy tệp", "no such file"), where=path)
+    if suffix == ".parquet":
+        try:
+            import pandas as pd
+
+            frame = pd.read_parquet(p)
+        except ImportError as e:
+            raise BadInputError(
+                say(
+                    lang,
+                    "đọc Parquet cần pandas và pyarrow",
+                    "reading Parquet needs pandas and pyarrow",
+                ),
+                where=path,
+                expected="pip install 'tthc[frame]'",
+            ) from e
+        except Exception as e:
+            raise BadInputError(
+                say(
+                    lang, f"không đọc được tệp Parquet: {e}", f"cannot read the Parquet file: {e}"
+                ),
+                where=path,
+            ) from e
+        header = [str(c) for c in frame.columns]
+        values = frame.astype(object).to_numpy().tolist()
+        return header, [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)]
+    text = _decode(p.read_bytes(), path, encoding, lang)
+    if suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise BadInputError(
+                say(
+                    lang,
+                    f"JSON không hợp lệ ở dòng {e.lineno}, cột {e.colno}",
+                    f"invalid JSON at line {e.lineno}, column {e.colno}",
+                ),
+                where=path,
+                expected=e.msg,
+            ) from e
+        if isinstance(data, dict) and isinstance(data.get("data"), list):
+            data = data["data"]  # a DongBoHoSoMC payload
+        if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
+            raise BadInputError(
+                say(
+                    lang,
+                    "JSON không phải một danh sách đối tượng",
+                    "the JSON is not a list of objects",
+                ),
+                where=path,
+                expected='[{"NgayTiepNhan": "...", ...}, ...]',
+            )
+        header = list(dict.fromkeys(k for x in data for k in x))
+        return header, [(i + 1, [_cell(x.get(k)) for k in header]) for i, x in enumerate(data)]
+    if suffix not in (".csv", ".txt", ".tsv"):
+        raise BadInputError(
+            say(
+                lang,
+                f"không biết đọc tệp {suffix or '(không đuôi)'}",
+                f"unknown file type {suffix or '(no suffix)'}",
+            ),
+            where=path,
+            expected=".csv, .parquet, .json",
+        )
+    header, rows = _csv_rows(text)
+    return header, [(n, list(cells)) for n, cells in rows]
+
+
+# -- mapping columns -----------------------------------------------------------------------------
+
+
+def _parse_map(text: str, lang: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        field, sep, column = part.partition("=")
+        field = _ALIASES.get(field.strip(), field.strip())
+        if not sep or field not in FIELDS or not column.strip():
+            raise BadInputError(
+                say(lang, f"không hiểu {part.strip()!r}", f"cannot read {part.strip()!r}"),
+                where="--map",
+                expected=say(
+                    lang, "TRƯỜNG=CỘT, TRƯỜNG là một trong ", "FIELD=COLUMN with FIELD one of "
+                )
+                + ", ".join((*FIELDS, *_ALIASES)),
+            )
+        out[field] = column.strip()
+    return out
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).strip().lstrip("\ufeff").casefold()
+
+
+def _mapping(
+    header: Sequence[str], args: argparse.Namespace, path: str
+) -> tuple[dict[str, int], str]:
+    """Column index of each field found, and the profile used; missing columns -> one error."""
+    lang = args.lang
+    profile = args.profile
+    keys = {_key(h): i for i, h in reversed(list(enumerate(header)))}
+    if profile is None:
+        profile = "national" if _key("NgayTiepNhan") in keys else "tthc"
+    names = dict(PROFILES[profile])
+    names.update(_parse_map(args.map or "", lang))
+    found = {f: keys[_key(c)] for f, c in names.items() if _key(c) in keys}
+    missing = [
+        names[f]
+        for f in REQUIRED
+        if f not in found
+        and not (f == "agency" and args.agency)
+        and not (f == "channel" and args.channel)
+    ]
+    if missing:
+        raise BadInputError(
+            say(
+                lang, f"thiếu cột {', '.join(missing)}", f"missing column(s) {', '.join(missing)}"
+            ),
+            where=f"{path} ({say(lang, 'mẫu cột', 'profile')} {profile})",
+            expected=say(lang, "các cột có trong tệp: ", "columns in the file: ")
+            + (", ".join(header) or "-")
+            + say(
+                lang,
+                "; dùng --map TRƯỜNG=CỘT để đặt tên khác",
+                "; use --map FIELD=COLUMN to map others",
+            ),
+        )
+    return found, profile
+
+
+# -- reading rows --------------------------------------------------------------------------------
+
+
+class _RejectedError(Exception):
+    def __init__(self, *, field: str, value: object, reason: str) -> None:
+        self.field, self.value, self.reason = field, value, reason
+
+
+def _instant(value: object, field: str, default: time, *, excel: bool) -> datetime | None:
+    if isinstance(value, datetime):
+        return (
+            value.replace(tzinfo=VIETNAM_TZ)
+            if value.tzinfo is None
+            else value.astimezone(VIETNAM_TZ)
+        )
+    if isinstance(value, date):
+        return datetime.combine(value, default, tzinfo=VIETNAM_TZ)
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return parse_instant(text, default_time=default, excel_serial=excel)
+    except InstantParseError as e:
+        expected = e.expected.replace("excel_serial=True", "--excel-dates")
+        raise _RejectedError(field=field, value=value, reason=f"expected {expected}") from None
+
+
+def _text(value: object) -> str | None:
+    s = unicodedata.normalize("NFC", str(value)).strip()
+    return s or None
+
+
+def _channel(value: object) -> Channel:
+    s = _fold(str(value))
+    if s in ("1", "2", "3"):
+        return Channel.from_national_code(s)
+    found = _CHANNEL_WORDS.get(s)
+    if found is None:
+        reason = "expected 1/2/3, trực tiếp/trực tuyến/bưu chính or in_person/online/postal"
+        raise _RejectedError(field="channel", value=value, reason=reason)
+    return found
+
+
+def _outcome(value: object) -> Outcome | None:
+    s = _fold(str(value))
+    if s in NATIONAL_OUTCOMES:
+        return NATIONAL_OUTCOMES[s]
+    found = _OUTCOME_WORDS.get(s)
+    if found is None:
+        raise _RejectedError(
+            field="outcome",
+            value=value,
+            reason="expected a national status 1-10 or pending/resolved/refused/withdrawn/returned",
+        )
+    return found
+
+
+_DUE_DEFAULT = time(17)
+_START_OF_DAY = time(0)
+
+
+def _record(
+    cells: Sequence[object], cols: dict[str, int], args: argparse.Namespace
+) -> Record | None:
+    def get(field: str) -> object:
+        i = cols.get(field)
+        return cells[i] if i is not None and i < len(cells) else ""
+
+    excel = bool(args.excel_dates)
+    outcome_cell = get("outcome")
+    if not str(outcome_cell).strip():
+        raise _RejectedError(field="outcome", value=outcome_cell, reason="empty")
+    outcome = _outcome(outcome_cell)
+    if outcome is None:
+        return None  # never received: skipped and counted
+    received = _instant(get("received_at"), "received_at", _START_OF_DAY, excel=excel)
+    if received is None:
+        raise _RejectedError(
+            field="received_at",
+            value="",
+            reason="empty: every received dossier has a receipt instant",
+        )
+    due_at = _instant(get("due_at"), "due_at", _DUE_DEFAULT, excel=excel)
+    completed = _instant(get("completed_at"), "completed_at", _START_OF_DAY, excel=excel)
+    if completed is None and outcome is not Outcome.PENDING and "returned_at" in cols:
+        completed = _instant(get("returned_at"), "returned_at", _START_OF_DAY, excel=excel)
+    agency = _text(get("agency")) if "agency" in cols else None
+    agency = agency or args.agency
+    if not agency:
+        raise _RejectedError(field="agency", value=get("agency"), reason="empty")
+    channel_cell = get("channel") if "channel" in cols else ""
+    channel = _channel(channel_cell) if str(channel_cell).strip() else None
+    if channel is None:
+        if not args.channel:
+            raise _RejectedError(field="channel", value=channel_cell, reason="empty")
+        channel = _channel(args.channel)
+    try:
+        return Record(
+            agency,
+            received,
+            channel,
+            due_at=due_at,
+            completed_at=completed,
+            outcome=outcome,
+            procedure=_text(get("procedure")),
+            field=_text(get("field")),
+            level=_text(get("level")),
+            code=_text(get("code")),
+        )
+    except RecordError as e:
+        field = e.field or "outcome"
+        raise _RejectedError(field=field, value=get(field), reason=e.reason) from None
+
+
+def read_records(
+    header: Sequence[str],
+    rows: Sequence[tuple[int, Sequence[object]]],
+    args: argparse.Namespace,
+    path: str,
+    *,
+    progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda rows: rows,
+) -> ReadResult:
+    """Map the columns, read every row into a :class:`tthc.kpi.Record` or a :class:`RowError`."""
+    cols, _ = _mapping(header, args, path)
+    column_of = {f: header[i] for f, i in cols.items()}
+    records: list[Record] = []
+    errors: list[RowError] = []
+    skipped = 0
+    for number, cells in progress(rows):
+        try:
+            record = _record(cells, cols, args)
+        except _RejectedError as e:
+            column = column_of.get(e.field, e.field)
+            value = e.value.isoformat() if isinstance(e.value, date) else str(e.value)
+            if len(errors) < _MAX_ERRORS_KEPT:
+                errors.append(RowError(number, column, value, e.reason))
+            continue
+        if record is None:
+            skipped += 1
+        else:
+            records.append(record)
+    return ReadResult(tuple(records), tuple(errors), skipped, len(rows))
+
+
+# -- output --------------------------------------------------------------------------------------
+
+_COLUMNS = (
+    ("received_total", "(3) Tiếp nhận", "(3) Received"),
+    ("received_online", "(4) Trực tuyến", "(4) Online"),
+    ("received_in_person", "(5) Trực tiếp, BCCI", "(5) In person, post"),
+    ("carried_over", "(6) Kỳ trước chuyển qua", "(6) Carried over"),
+    ("resolved_total", "(7) Đã giải quyết", "(7) Resolved"),
+    ("resolved_early", "(8) Trước hạn", "(8) Early"),
+    ("resolved_on_time", "(9) Đúng hạn", "(9) On time"),
+    ("resolved_late", "(10) Quá hạn", "(10) Late"),
+    ("pending_total", "(11) Đang giải quyết", "(11) Pending"),
+    ("pending_within", "(12) Trong hạn", "(12) Within"),
+    ("pending_overdue", "(13) Quá hạn", "(13) Overdue"),
+    ("withdrawn", "Rút hồ sơ", "Withdrawn"),
+    ("returned", "Trả lại", "Returned"),
+)
+_KEY_LABELS = {
+    "agency": ("Cơ quan", "Agency"),
+    "month": ("Tháng", "Month"),
+    "channel": ("Kênh", "Channel"),
+    "code": ("Mã hồ sơ", "Dossier"),
+    "field": ("Lĩnh vực", "Field"),
+    "level": ("Cấp", "Level"),
+    "procedure": ("Thủ tục", "Procedure"),
+}
+
+
+def _key_text(value: object, lang: str | None = None) -> str:
+    if value is None:
+        return "" if lang is None else NO_VALUE
+    if isinstance(value, Channel):
+        return value.value
+    if isinstance(value, Period) and lang == "vi":
+        return f"{value.start:%m/%Y}" if value.start.day == 1 else value.label_vi
+    return str(value)
+
+
+def _rate_lines(
+    by: tuple[str, ...], groups: dict[tuple[Any, ...], Report06], lang: str
+) -> list[str]:
+    """The on-time rate ((8) + (9)) / (7) of each group, with its numerator and denominator."""
+    k = 0 if lang == "vi" else 1
+    header = [*(_KEY_LABELS[b][k] for b in by), _rate_header(lang), "(8)+(9)", "(7)"]
+    rows = [header]
+    for key, rep in groups.items():
+        rows.append(
+            [
+                *(_key_text(v, lang) for v in key),
+                format_percent(on_time_rate_resolved_basis(rep), lang),
+                format_count(rep.resolved_early + rep.resolved_on_time, lang),
+                format_count(rep.resolved_total, lang),
+            ]
+        )
+    return table(rows)
+
+
+def _rate_header(lang: str) -> str:
+    return say(lang, "Tỷ lệ đúng hạn", "On-time rate")
+
+
+def _plain_rows(
+    by: tuple[str, ...], groups: dict[tuple[Any, ...], Report06]
+) -> list[dict[str, Any]]:
+    out = []
+    for key, rep in groups.items():
+        row: dict[str, Any] = {b: _key_text(v) for b, v in zip(by, key, strict=True)}
+        row.update(rep.counts())
+        value = round_percent(on_time_rate_resolved_basis(rep))
+        row["on_time_rate"] = None if value is None else str(value)
+        out.append(row)
+    return out
+
+
+def _write_errors(path: str, errors: Sequence[RowError], lang: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["row", "column", "value", "reason"])
+            for e in errors:
+                w.writerow([e.row, e.column, e.value, e.reason])
+    except OSError as e:
+        raise BadInputError(
+            say(
+                lang,
+                f"không ghi được tệp lỗi: {e.strerror}",
+                f"cannot write the error file: {e.strerror}",
+            ),
+            where=path,
+        ) from e
+
+
+def _plot(path: str, period: Period, records: Sequence[Record], lang: str) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:  # pragma: no cover - matplotlib is installed with tthc[cli]
+        raise BadInputError(
+            say(lang, "vẽ biểu đồ cần matplotlib", "plotting needs matplotlib"),
+            where="--plot",
+            expected="pip install 'tthc[cli]'",
+        ) from e
+    groups = report06_by(records, period, by=("agency", "month"))
+    months = [p for p in period.months()]
+    series: dict[str, dict[Period, Fraction | None]] = {}
+    for (agency, month), rep in groups.items():
+        series.setdefault(agency, {})[month] = on_time_rate_resolved_basis(rep)
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.0 + 0.8 * len(months)), 4.5))
+    labels = [f"{m.start:%m/%Y}" for m in months]
+    for agency, by_month in series.items():
+        # Floats only here, for drawing: the exact rate is rounded once to 2 places first.
+        ys = []
+        for m in months:
+            value = round_percent(by_month.get(m))
+            ys.append(float("nan") if value is None else float(value))
+        ax.plot(labels, ys, marker="o", label=agency)
+    ax.set_ylabel(say(lang, "Tỷ lệ đúng hạn (%)", "On-time rate (%)"))
+    ax.set_title(
+        say(
+            lang,
+            f"Tỷ lệ giải quyết đúng hạn theo tháng, {period.label_vi}",
+            f"On-time rate by month, {period}",
+        )
+    )
+    ax.set_ylim(0, 105)
+    ax.grid(visible=True, alpha=0.3)
+    ax.legend(fontsize="small")
+    fig.tight_layout()
+    try:
+        fig.savefig(path, metadata={"Software": "tthc"})
+    except OSError as e:
+        raise BadInputError(
+            say(
+                lang,
+                f"không ghi được biểu đồ: {e.strerror}",
+                f"cannot write the chart: {e.strerror}",
+            ),
+            where=path,
+        ) from e
+    finally:
+        plt.close(fig)
+
+
+def _write_xlsx(
+    path: str,
+    by: tuple[str, ...],
+    groups: dict[tuple[Any, ...], Report06],
+    lang: str,
+    period: Period,
+) -> None:
+    try:
+        from openpyxl import Workbook
+    except ImportError as e:  # pragma: no cover - openpyxl is installed with tthc[cli]
+        msg = "xlsx needs openpyxl"
+        raise BadInputError(msg, where="--format xlsx", expected="pip install 'tthc[cli]'") from e
+    k = 0 if lang == "vi" else 1
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = say(lang, "Biểu 06", "Form 06")
+    ws.append([say(lang, f"Biểu 06, {period.label_vi}", f"Form 06, {period}")])
+    ws.append(
+        [_KEY_LABELS[b][k] for b in by] + [c[1 + k] for c in _COLUMNS] + [_rate_header(lang)]
+    )
+    for key, rep in groups.items():
+        value = round_percent(on_time_rate_resolved_basis(rep))
+        ws.append(
+            [_key_text(v) for v in key]
+            + [rep.counts()[c[0]] for c in _COLUMNS]
+            + [None if value is None else value]
+        )
+    try:
+        wb.save(path)
+    except OSError as e:
+        raise BadInputError(
+            say(lang, f"không ghi được tệp: {e.strerror}", f"cannot write the file: {e.strerror}"),
+            where=path,
+        ) from e
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+
+def add_parser(commands: argparse._SubParsersAction[Parser], parent: Parser, lang: str) -> None:
+    """Declare ``tthc report``."""
+    p = commands.add_parser(
+        "report",
+        parents=[parent],
+        lang=lang,
+        help=say(
+            lang,
+            "Biểu 06 từ tệp hồ sơ xuất từ hệ thống một cửa",
+            "Form 06 from a one-stop system's export",
+        ),
+        description=say(
+            lang,
+            "Lập Biểu 06 (tình hình giải quyết TTHC) từ tệp hồ sơ (CSV, Parquet, JSON) xuất "
+            "từ hệ thống một cửa, theo cơ quan và tháng. Tên cột theo mẫu 'national' (NgayTiepNhan, "
+            "NgayHenTra, NgayKetThucXuLy, NgayTra, KenhThucHien, TrangThaiHoSo, MaHoSo...) được "
+            "nhận ra tự động; tên khác đặt bằng --map. Ngày viết ngày trước tháng, giờ Việt Nam.\n\n"
+            "Ví dụ:\n  tthc report ho-so.csv --period 2025-Q1\n"
+            "  tthc report ho-so.csv --period 2025-03 --by agency --errors loi.csv --strict\n"
+            "  tthc report ho-so.csv --period 2025 --map received=NgayNhan,agency=DonVi",
+            "Build Form 06 (Biểu 06, dossier resolution) from a one-stop system's export (CSV, "
+            "Parquet, JSON), by agency and month. Column names of the national sync payload "
+            "(NgayTiepNhan, NgayHenTra, NgayKetThucXuLy, NgayTra, KenhThucHien, TrangThaiHoSo, "
+            "MaHoSo...) are recognised; map others with --map. Dates are day first, Vietnam time.\n\n"
+            "Examples:\n  tthc report dossiers.csv --period 2025-Q1\n"
+            "  tthc report dossiers.csv --period 2025-03 --by agency --errors errors.csv --strict\n"
+            "  tthc report dossiers.csv --period 2025 --map received=ReceivedOn,agency=Office",
+        ),
+    )
+    p.add_argument(
+        "file",
+        metavar=say(lang, "TỆP", "FILE"),
+        help=say(lang, "tệp .csv, .parquet hoặc .json", "a .csv, .parquet or .json file"),
+    )
+    p.add_argument(
+        "--period",
+        required=True,
+        metavar=say(lang, "KỲ", "PERIOD"),
+        help=say(
+            lang,
+            "kỳ báo cáo: 2025 (năm), 2025-03 (tháng), 2025-Q1 (quý), 2025-H1, 2025-9M, 2025-01-01..2025-02-15",
+            "reporting period: 2025 (year), 2025-03 (month), 2025-Q1 (quarter), 2025-H1, 2025-9M, 2025-01-01..2025-02-15",
+        ),
+    )
+    p.add_argument(
+        "--by",
+        default="agency,month",
+        metavar=say(lang, "NHÓM", "KEYS"),
+        help=say(
+            lang,
+            f"nhóm theo (phân cách bằng dấu phẩy; mặc định agency,month): {', '.join(GROUP_KEYS)}; '' = toàn kỳ",
+            f"group by (comma-separated; default agency,month): {', '.join(GROUP_KEYS)}; '' = the whole period",
+        ),
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "xlsx"),
+        default="table",
+        help=say(
+            lang,
+            "định dạng kết quả (mặc định table; xlsx cần --output)",
+            "output format (default table; xlsx needs --output)",
+        ),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar=say(lang, "TỆP", "FILE"),
+        help=say(
+            lang,
+            "ghi kết quả vào tệp thay vì màn hình",
+            "write the result to a file instead of stdout",
+        ),
+    )
+    p.add_argument(
+        "--plot",
+        metavar="PNG",
+        help=say(
+            lang,
+            "vẽ biểu đồ tỷ lệ đúng hạn theo tháng của từng cơ quan",
+            "draw the on-time rate by month per agency",
+        ),
+    )
+    p.add_argument(
+        "--errors",
+        metavar="CSV",
+        help=say(
+            lang,
+            "ghi các dòng bị loại (dòng, cột, giá trị, lý do) vào tệp CSV",
+            "write rejected rows (row, column, value, reason) to a CSV file",
+        ),
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help=say(
+            lang,
+            "có dòng bị loại thì không lập báo cáo, thoát mã 2",
+            "if any row is rejected, produce no report and exit with status 2",
+        ),
+    )
+    p.add_argument(
+        "--profile",
+        choices=tuple(PROFILES),
+        help=say(
+            lang,
+            "mẫu tên cột: national (đồng bộ Cổng DVCQG) hoặc tthc; mặc định tự nhận",
+            "column names: national (national portal sync) or tthc; detected by default",
+        ),
+    )
+    p.add_argument(
+        "--map",
+        metavar=say(lang, "TRƯỜNG=CỘT,...", "FIELD=COLUMN,..."),
+        help=say(
+            lang,
+            f"đặt tên cột cho các trường: {', '.join(FIELDS)} (viết tắt: received, due, completed, returned, status)",
+            f"column names for the fields: {', '.join(FIELDS)} (short: received, due, completed, returned, status)",
+        ),
+    )
+    p.add_argument(
+        "--agency",
+        help=say(
+            lang,
+            "tên cơ quan cho các dòng không có cột cơ quan",
+            "agency name for rows without an agency column",
+        ),
+    )
+    p.add_argument(
+        "--channel",
+        help=say(
+            lang,
+            "kênh cho các dòng không ghi kênh (1, 2, 3)",
+            "channel for rows without one (1, 2, 3)",
+        ),
+    )
+    p.add_argument(
+        "--encoding",
+        help=say(
+            lang,
+            "bảng mã của tệp CSV/JSON nếu không phải UTF-8 (ví dụ cp1258)",
+            "encoding of a CSV/JSON file that is not UTF-8 (e.g. cp1258)",
+        ),
+    )
+    p.add_argument(
+        "--excel-dates",
+        action="store_true",
+        help=say(
+            lang,
+            "đọc số như 45771 là ngày kiểu Excel",
+            "read numbers such as 45771 as Excel serial dates",
+        ),
+    )
+    p.add_argument(
+        "--granularity",
+        choices=("day", "timestamp"),
+        default="day",
+        help=say(
+            lang,
+            "so ngày (mặc định) hay so thời điểm với hạn",
+            "compare dates (default) or instants with the due date",
+        ),
+    )
+    p.add_argument(
+        "--as-of",
+        metavar=say(lang, "NGÀY", "DATE"),
+        help=say(
+            lang,
+            "xét hồ sơ đang giải quyết tại ngày này thay vì cuối kỳ",
+            "judge pending dossiers at this date instead of the period end",
+        ),
+    )
+
+
+def _progress(n: int) -> Callable[[Iterable[Any]], Iterable[Any]]:
+    if n < _PROGRESS_FROM or not sys.stderr.isatty():
+        return lambda rows: rows
+    from tqdm import tqdm
+
+    return lambda rows: tqdm(rows, total=n, file=sys.stderr, unit="row", leave=False)
+
+
+def _emit(text: str, output: str | None, lang: str) -> None:
+    if output is None:
+        print(text)
+        return
+    try:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+    except OSError as e:
+        raise BadInputError(
+            say(lang, f"không ghi được tệp: {e.strerror}", f"cannot write the file: {e.strerror}"),
+            where=output,
+        ) from e
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the file, build Biểu 06, print or write it."""
+    lang = args.lang
+    try:
+        period = Period.parse(args.period)
+    except InvalidPeriodError as e:
+        raise BadInputError(
+            say(
+                lang, f"kỳ báo cáo không hợp lệ {args.period!r}", f"invalid period {args.period!r}"
+            ),
+            where="--period",
+            expected=e.expected,
+        ) from e
+    by = tuple(b.strip() for b in args.by.split(",") if b.strip())
+    unknown = [b for b in by if b not in GROUP_KEYS]
+    if unknown or len(set(by)) != len(by):
+        raise BadInputError(
+            say(lang, f"không nhóm theo được {args.by!r}", f"cannot group by {args.by!r}"),
+            where="--by",
+            expected=", ".join(GROUP_KEYS),
+        )
+    if args.format == "xlsx" and not args.output:
+        raise BadInputError(
+            say(lang, "định dạng xlsx cần tệp đầu ra", "the xlsx format needs an output file"),
+            where="--format xlsx",
+            expected="--output report.xlsx",
+        )
+    if args.channel:
+        try:
+            _channel(args.channel)
+        except _RejectedError as e:
+            raise BadInputError(
+                say(
+                    lang,
+                    f"kênh không hợp lệ {args.channel!r}",
+                    f"invalid channel {args.channel!r}",
+                ),
+                where="--channel",
+                expected=e.reason,
+            ) from None
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = parse_date(args.as_of)
+        except InstantParseError as e:
+            raise BadInputError(
+                say(
+                    lang, f"không đọc được ngày {e.text!r}", f"cannot read a date from {e.text!r}"
+                ),
+                where="--as-of",
+                expected=e.expected,
+            ) from e
+    header, rows = read_table(args.file, encoding=args.encoding, lang=lang)
+    result = read_records(header, rows, args, args.file, progress=_progress(len(rows)))
+    rejected = len(result.errors)
+    if args.errors:
+        _write_errors(args.errors, result.errors, lang)
+    if rejected:
+        first = result.errors[0]
+        where = say(
+            lang,
+            f"dòng {first.row}, cột {first.column}",
+            f"row {first.row}, column {first.column}",
+        )
+        saved = (
+            f"; {say(lang, 'xem', 'see')} {args.errors}"
+            if args.errors
+            else say(
+                lang,
+                "; ghi tất cả bằng --errors loi.csv",
+                "; write them all with --errors errors.csv",
+            )
+        )
+        line = say(
+            lang,
+            f"{rejected} dòng bị loại (đầu tiên: {where}: {first.value!r}: {first.reason}){saved}",
+            f"{rejected} row(s) rejected (first: {where}: {first.value!r}: {first.reason}){saved}",
+        )
+        if args.strict or not result.records:
+            raise BadInputError(line, where=args.file)
+        print(
+            f"tthc report: {say(lang, 'cảnh báo', 'warning')}: {args.file}: {line}",
+            file=sys.stderr,
+        )
+    policy = ReportPolicy(granularity=Granularity(args.granularity))
+    groups = report06_by(result.records, period, by=by, policy=policy, as_of=as_of)
+    summary = {
+        "rows": result.rows,
+        "records": len(result.records),
+        "rejected_rows": rejected,
+        "skipped_not_received": result.skipped,
+    }
+    if args.format == "json":
+        data = {
+            "period": str(period),
+            "by": list(by),
+            "granularity": args.granularity,
+            **summary,
+            "groups": _plain_rows(by, groups),
+        }
+        _emit(json.dumps(data, ensure_ascii=False, indent=2), args.output, lang)
+    elif args.format == "csv":
+        buffer = io.StringIO()
+        plain = _plain_rows(by, groups)
+        fields = [*by, *(c[0] for c in _COLUMNS), "on_time_rate"]
+        w = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(plain)
+        _emit(buffer.getvalue().rstrip("\n"), args.output, lang)
+    elif args.format == "xlsx":
+        _write_xlsx(args.output, by, groups, lang, period)
+    else:
+        title = say(lang, f"Kỳ báo cáo: {period.label_vi}", f"Period: {period}")
+        foot = say(
+            lang,
+            f"{format_count(result.rows, lang)} dòng: {format_count(len(result.records), lang)} hồ sơ, "
+            f"{format_count(rejected, lang)} dòng bị loại, {format_count(result.skipped, lang)} hồ sơ chưa tiếp nhận (bỏ qua).",
+            f"{format_count(result.rows, lang)} rows: {format_count(len(result.records), lang)} dossiers, "
+            f"{format_count(rejected, lang)} rejected, {format_count(result.skipped, lang)} never received (skipped).",
+        )
+        if groups:
+            body = [render_reports(groups, lang, by=by), "", *_rate_lines(by, groups, lang)]
+        else:
+            body = [say(lang, "(không có hồ sơ trong kỳ)", "(no dossiers in the period)")]
+        lines = [title, *body, foot]
+        _emit("\n".join(lines), args.output, lang)
+    if args.plot:
+        _plot(args.plot, period, result.records, lang)
+    return 0

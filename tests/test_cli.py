@@ -1,0 +1,663 @@
+"""The ``tthc`` command end to end: due, calendar, calendar check, report, and broken files.
+
+Expected values are counted by hand: due dates from the official 2025-2026 schedules
+(legal-rules.md §7.3), Biểu 06 columns from the rows of ``tests/data/cli/national.csv``
+(each row's expected column is noted in ``EXPECTED_Q1``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tthc.cli import main
+
+DATA = Path(__file__).parent / "data" / "cli"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str, status: int = 0) -> tuple[str, str]:
+    assert main(list(argv)) == status
+    return capsys.readouterr()
+
+
+def python(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-W", "error", "-m", "tthc", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def one_error_line(err: str, *parts: str) -> None:
+    """Exactly one line on stderr, no traceback, containing every part."""
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+    for part in parts:
+        assert part in err, (part, err)
+
+
+# -- tthc due ------------------------------------------------------------------------------------
+
+
+def test_due_over_the_30_4_holidays_of_2025(capsys: pytest.CaptureFixture[str]) -> None:
+    # legal-rules.md §9 T3: received Thu 24/04/2025, 5 working days; Sat 26/04 worked,
+    # 30/04-02/05 off -> Monday 05/05/2025, appointment at the close of office hours.
+    out, err = run(capsys, "due", "--received", "2025-04-24 09:00", "--limit", "05 ngày làm việc")
+    assert err == ""
+    assert "Hạn giải quyết:   Thứ Hai 05/05/2025" in out
+    assert "Hẹn trả kết quả:  Thứ Hai 05/05/2025 17:00" in out
+    assert "91/2015/QH13 (Bộ luật Dân sự), Điều 147(2), 148(1)" in out
+    crossed = [line.split()[2] for line in out.splitlines() if line.startswith("    Thứ")]
+    assert crossed == ["26/04/2025", "30/04/2025", "01/05/2025", "02/05/2025"]
+    assert "8726/VPCP-KGVX" in out  # the 2025 swap letter
+
+
+def test_due_reads_vietnamese_receipt_text_and_speaks_english(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out, _ = run(
+        capsys,
+        "due",
+        "--received",
+        "09 giờ 00 phút, ngày 24/04/2025",
+        "--limit",
+        "05 ngày làm việc",
+        "--lang",
+        "en",
+    )
+    assert "Due date:     Monday 05/05/2025" in out
+    assert "Appointment:  Monday 05/05/2025 17:00" in out
+    assert "Rules applied:" in out
+
+
+def test_due_working_time_policy_json(capsys: pytest.CaptureFixture[str]) -> None:
+    # deadlines.py module example: 24/01/2025 15:30 + 3 working days over Tết Ất Tỵ.
+    out, _ = run(
+        capsys,
+        "due",
+        "--received",
+        "24/01/2025 15:30",
+        "--limit",
+        "03 ngày làm việc",
+        "--policy",
+        "working-time",
+        "--format",
+        "json",
+    )
+    data = json.loads(out)
+    assert data["due_date"] == "2025-02-05"
+    assert data["appointment"] == "2025-02-05T15:30:00+07:00"
+    assert data["policy"] == "working_time"
+    assert data["rule"]["key"] == "working_time"
+    assert data["rule"]["source"]["number"] == "91/2015/QH13"
+    days = [d["date"] for d in data["days_crossed"]]
+    assert days == ["2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31"]
+
+
+def test_due_same_day_after_the_cut_off(capsys: pytest.CaptureFixture[str]) -> None:
+    # Nghị định 23/2015 Điều 7: received Fri 29/08/2025 15:30, 30/8-2/9 off -> Wed 03/09.
+    out, _ = run(
+        capsys, "due", "--received", "29/08/2025 15:30", "--limit", "Trong ngày", "--lang", "en"
+    )
+    assert "Due date:     Wednesday 03/09/2025" in out
+    assert "23/2015/NĐ-CP" in out
+
+
+def test_due_notes_an_unverified_year(capsys: pytest.CaptureFixture[str]) -> None:
+    out, err = run(capsys, "due", "--received", "28/12/2026 09:00", "--limit", "10 ngày làm việc")
+    assert err == ""
+    assert "tạm tính" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "parts"),
+    [
+        (
+            ["--received", "31/02/2025 09:00", "--limit", "5 ngày làm việc"],
+            ["--received", "'31/02/2025 09:00'", "a day that exists in 02/2025"],
+        ),
+        (
+            ["--received", "24/04/2025", "--limit", "5 ngày làm việc"],
+            ["--received", "a time of day as well"],
+        ),
+        (
+            ["--received", "04/24/2025 09:00", "--limit", "5 ngày làm việc"],
+            ["--received", "day first"],
+        ),
+        (
+            ["--received", "24/04/2025 09:00", "--limit", "theo quy định"],
+            ["--limit", "'theo quy định'"],
+        ),
+        (
+            ["--received", "24/04/2025 09:00", "--limit", "Không quy định"],
+            ["--limit", "không quy định thời hạn"],
+        ),
+    ],
+    ids=["impossible-date", "no-time", "month-first", "unreadable-limit", "no-limit"],
+)
+def test_due_bad_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], parts: list[str]
+) -> None:
+    out, err = run(capsys, "due", *argv, status=2)
+    assert out == ""
+    one_error_line(err, "tthc due: lỗi: ", *parts)
+
+
+def test_debug_shows_the_traceback() -> None:
+    done = python("due", "--received", "31/02/2025 09:00", "--limit", "5 ngày", "--debug")
+    assert done.returncode == 1
+    assert "Traceback" in done.stderr
+    assert "InstantParseError" in done.stderr
+
+
+def test_due_end_to_end() -> None:
+    done = python("due", "--received", "2025-04-24 09:00", "--limit", "05 ngày làm việc")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "Thứ Hai 05/05/2025" in done.stdout
+
+
+# -- tthc calendar -------------------------------------------------------------------------------
+
+
+def test_calendar_table_2026(capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = run(capsys, "calendar", "2026")
+    assert "02/01/2026  Thứ Sáu  nghỉ hoán đổi" in out
+    assert "13 ngày thường được nghỉ, 2 ngày làm bù." in out  # legal-rules.md §7.3
+
+
+def test_calendar_json_2026(capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = run(capsys, "calendar", "2026", "--format", "json", "--lang", "en")
+    data = json.loads(out)
+    assert (data["year"], data["verified"], data["days_off"], data["make_up_days"]) == (
+        2026,
+        True,
+        13,
+        2,
+    )
+    by_day = {d["date"]: d for d in data["days"]}
+    assert by_day["2026-01-10"]["kind"] == "make_up"
+    assert by_day["2026-01-10"]["working"] is True
+    assert by_day["2026-01-02"]["source"]["number"] == "12729/VPCP-KGVX"
+    assert by_day["2026-11-24"]["status"] == "pending_legal_basis"
+
+
+def test_calendar_without_make_up_days(capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = run(capsys, "calendar", "2026", "--format", "json", "--no-make-up-days")
+    assert json.loads(out)["make_up_days"] == 0
+
+
+def test_calendar_provisional_year_is_noted(capsys: pytest.CaptureFixture[str]) -> None:
+    out, err = run(capsys, "calendar", "2027", "--lang", "en")
+    assert err == ""
+    assert "01/01/2027" in out
+    assert "Note: 2027 has no official schedule yet" in out
+
+
+def _ics_lines(data: bytes) -> list[str]:
+    assert data.endswith(b"\r\n")
+    raw = data.split(b"\r\n")[:-1]
+    assert all(b"\n" not in line and b"\r" not in line for line in raw)
+    assert all(len(line) <= 75 for line in raw)  # octets, RFC 5545 §3.1
+    unfolded: list[bytes] = []
+    for line in raw:
+        if line.startswith(b" "):
+            unfolded[-1] += line[1:]
+        else:
+            unfolded.append(line)
+    return [line.decode("utf-8") for line in unfolded]  # folding never splits a character
+
+
+def test_calendar_ics_is_valid_rfc_5545() -> None:
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-m", "tthc", "calendar", "2026", "--format", "ics"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    lines = _ics_lines(done.stdout)
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert lines[-1] == "END:VCALENDAR"
+    assert "VERSION:2.0" in lines
+    assert any(line.startswith("PRODID:") for line in lines)
+    events: list[dict[str, str]] = []
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            events.append({})
+        elif events and line != "END:VEVENT" and ":" in line:
+            name, _, value = line.partition(":")
+            events[-1][name] = value
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == len(events) == 16
+    uids = [e["UID"] for e in events]
+    assert len(set(uids)) == len(uids)
+    for e in events:
+        assert {"UID", "DTSTAMP", "DTSTART;VALUE=DATE", "DTEND;VALUE=DATE", "SUMMARY"} <= set(e)
+        assert len(e["DTSTART;VALUE=DATE"]) == 8
+    jan2 = next(e for e in events if e["DTSTART;VALUE=DATE"] == "20260102")
+    assert jan2["DTEND;VALUE=DATE"] == "20260103"
+    assert jan2["SUMMARY"] == "Nghỉ hoán đổi dịp Tết Dương lịch (nghỉ hoán đổi)"
+    assert "12729/VPCP-KGVX" in jan2["DESCRIPTION"]
+    assert "\\," in jan2["DESCRIPTION"]  # commas escaped
+
+
+def test_calendar_ics_does_not_depend_on_the_clock(capsys: pytest.CaptureFixture[str]) -> None:
+    first, _ = run(capsys, "calendar", "2025", "--format", "ics")
+    second, _ = run(capsys, "calendar", "2025", "--format", "ics")
+    assert first == second
+    stamps = {line for line in first.splitlines() if line.startswith("DTSTAMP:")}
+    assert len(stamps) == 1  # one stamp, from the data
+
+
+CHECKS = [
+    ("2026-05-02", "không phải ngày làm việc", "ngày nghỉ hằng tuần", "188/1999/QĐ-TTg"),
+    ("02/01/2026", "không phải ngày làm việc", "nghỉ hoán đổi", "12729/VPCP-KGVX"),
+    ("10/01/2026", "ngày làm việc", "làm bù", "12729/VPCP-KGVX"),
+    ("27/04/2026", "không phải ngày làm việc", "nghỉ bù", "45/2019/QH14"),
+    ("24/11/2026", "ngày làm việc", "chờ cơ sở pháp lý", "80-NQ/TW"),
+    ("ngày 05/05/2026", "ngày làm việc", "ngày làm việc bình thường", ""),
+]
+
+
+@pytest.mark.parametrize(("day", "verdict", "why", "source"), CHECKS)
+def test_calendar_check(
+    capsys: pytest.CaptureFixture[str], day: str, verdict: str, why: str, source: str
+) -> None:
+    out, _ = run(capsys, "calendar", "check", day)
+    first, reason, *rest = out.splitlines()
+    assert first.endswith(f": {verdict}")
+    assert why in reason
+    assert source in "\n".join(rest)
+
+
+def test_calendar_check_end_to_end_json() -> None:
+    done = python("calendar", "check", "2026-05-02", "--format", "json")
+    assert (done.returncode, done.stderr) == (0, "")
+    data = json.loads(done.stdout)
+    assert (data["date"], data["working"]) == ("2026-05-02", False)
+    assert data["source"]["number"] == "188/1999/QĐ-TTg"
+
+
+@pytest.mark.parametrize(
+    ("argv", "parts"),
+    [
+        (["calendar", "26"], ["calendar", "'26'"]),
+        (["calendar", "2026", "2027"], ["2027"]),
+        (["calendar", "1990"], ["1990", "1995-2100"]),
+        (["calendar", "check", "31/02/2026"], ["check", "'31/02/2026'"]),
+        (["calendar", "check"], ["check"]),
+    ],
+)
+def test_calendar_bad_input(
+    capsys: pytest.CaptureFixture[str], argv: list[str], parts: list[str]
+) -> None:
+    out, err = run(capsys, *argv, status=2)
+    assert out == ""
+    one_error_line(err, *parts)
+
+
+# -- tthc report ---------------------------------------------------------------------------------
+
+# national.csv, Q1 2025, by agency (DAY granularity, pending judged on 31/03/2025):
+# A1 online early, A2 in person on time (same day), A3 in person late, A4 online pending
+# within (due 03/04), A5 postal pending overdue (due 28/03), A6 carried over from 20/12/2024
+# and on time, A7 status 3 (never received: skipped); B1 online early, B2 in person without a
+# time limit (on time), B3 in person withdrawn, B4 received 01/04 (outside the period).
+EXPECTED_Q1 = {
+    "Sở Tư pháp": {
+        "received_total": 3,
+        "received_online": 1,
+        "received_in_person": 2,
+        "carried_over": 0,
+        "resolved_total": 2,
+        "resolved_early": 1,
+        "resolved_on_time": 1,
+        "resolved_late": 0,
+        "pending_total": 0,
+        "pending_within": 0,
+        "pending_overdue": 0,
+        "withdrawn": 1,
+        "returned": 0,
+        "on_time_rate": "100.00",
+    },
+    "UBND xã Tân Lập": {
+        "received_total": 6,
+        "received_online": 2,
+        "received_in_person": 3,
+        "carried_over": 1,
+        "resolved_total": 4,
+        "resolved_early": 1,
+        "resolved_on_time": 2,
+        "resolved_late": 1,
+        "pending_total": 2,
+        "pending_within": 1,
+        "pending_overdue": 1,
+        "withdrawn": 0,
+        "returned": 0,
+        "on_time_rate": "75.00",
+    },
+}
+
+
+def test_report_national_profile_json(capsys: pytest.CaptureFixture[str]) -> None:
+    out, err = run(
+        capsys,
+        "report",
+        str(DATA / "national.csv"),
+        "--period",
+        "2025-Q1",
+        "--by",
+        "agency",
+        "--format",
+        "json",
+    )
+    assert err == ""
+    data = json.loads(out)
+    assert (data["rows"], data["records"], data["rejected_rows"]) == (11, 10, 0)
+    assert data["skipped_not_received"] == 1
+    got = {g.pop("agency"): g for g in data["groups"]}
+    assert got == EXPECTED_Q1
+
+
+def test_report_timestamp_granularity(capsys: pytest.CaptureFixture[str]) -> None:
+    # A2 (16:00 vs 17:00) and A6 (15:00 vs 17:00) become early when instants are compared.
+    out, _ = run(
+        capsys,
+        "report",
+        str(DATA / "national.csv"),
+        "--period",
+        "2025-Q1",
+        "--by",
+        "agency",
+        "--format",
+        "json",
+        "--granularity",
+        "timestamp",
+    )
+    a = next(g for g in json.loads(out)["groups"] if g["agency"] == "UBND xã Tân Lập")
+    assert (a["resolved_early"], a["resolved_on_time"], a["resolved_late"]) == (3, 0, 1)
+
+
+def test_report_as_of_judges_pending_dossiers_earlier(capsys: pytest.CaptureFixture[str]) -> None:
+    # On 27/03/2025, A5 (due 28/03) was still within its time limit.
+    out, _ = run(
+        capsys, "report", str(DATA / "national.csv"), "--period", "2025-Q1", "--by", "agency",
+        "--format", "json", "--as-of", "27/03/2025",
+    )  # fmt: skip
+    a = next(g for g in json.loads(out)["groups"] if g["agency"] == "UBND xã Tân Lập")
+    assert (a["pending_within"], a["pending_overdue"]) == (2, 0)
+
+
+def test_report_end_to_end_table_csv_and_plot(tmp_path: Path) -> None:
+    plot = tmp_path / "on-time.png"
+    done = python("report", "national.csv", "--period", "2025-Q1", "--plot", str(plot), cwd=DATA)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "Kỳ báo cáo: quý I/2025" in done.stdout
+    assert "UBND xã Tân Lập" in done.stdout
+    assert "75,00%" not in done.stdout  # by month: Q1 as a whole is not a row
+    assert "11 dòng: 10 hồ sơ, 0 dòng bị loại, 1 hồ sơ chưa tiếp nhận (bỏ qua)." in done.stdout
+    assert plot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    done = python(
+        "report", "national.csv", "--period", "2025-Q1", "--by", "agency", "--format", "csv",
+        cwd=DATA,
+    )  # fmt: skip
+    assert done.returncode == 0
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    assert [(r["agency"], r["received_total"], r["on_time_rate"]) for r in rows] == [
+        ("Sở Tư pháp", "3", "100.00"),
+        ("UBND xã Tân Lập", "6", "75.00"),
+    ]
+
+
+def test_report_table_rate_in_vietnamese_format(capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = run(
+        capsys, "report", str(DATA / "national.csv"), "--period", "2025-Q1", "--by", "agency"
+    )
+    (line,) = [x for x in out.splitlines() if x.startswith("UBND xã Tân Lập") and "%" in x]
+    assert line.split()[4:] == ["75,00%", "3", "4"]
+
+
+def test_report_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "bieu06.xlsx"
+    run(
+        capsys,
+        "report",
+        str(DATA / "national.csv"),
+        "--period",
+        "2025-Q1",
+        "--by",
+        "agency",
+        "--format",
+        "xlsx",
+        "--output",
+        str(target),
+    )
+    ws = load_workbook(target).active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[2][:3] == ("Sở Tư pháp", 3, 1)
+    assert rows[3][:2] == ("UBND xã Tân Lập", 6)
+
+
+def test_report_xlsx_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
+    _, err = run(
+        capsys, "report", str(DATA / "national.csv"), "--period", "2025", "--format", "xlsx",
+        status=2,
+    )  # fmt: skip
+    one_error_line(err, "--output")
+
+
+def test_report_sync_payload_json(capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = run(
+        capsys, "report", str(DATA / "national.json"), "--period", "2025-01", "--by", "agency",
+        "--format", "json",
+    )  # fmt: skip
+    (group,) = json.loads(out)["groups"]
+    assert (group["received_total"], group["resolved_early"], group["pending_within"]) == (
+        2,
+        1,
+        1,
+    )
+
+
+def test_report_parquet_with_datetime_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "agency": ["UBND xã A", "UBND xã A"],
+            "channel": ["2", "1"],
+            "received_at": pd.to_datetime(["2025-03-03 09:00", "2025-03-04 09:00"]),
+            "due_at": pd.to_datetime(pd.Series(["2025-03-10 17:00", None])),
+            "completed_at": pd.to_datetime(pd.Series(["2025-03-11 08:00", None])),
+            "outcome": ["resolved", "pending"],
+        }
+    )
+    path = tmp_path / "dossiers.parquet"
+    frame.to_parquet(path)
+    out, _ = run(capsys, "report", str(path), "--period", "2025-03", "--format", "json")
+    (group,) = json.loads(out)["groups"]
+    assert (group["resolved_late"], group["pending_within"]) == (1, 1)  # no due: within
+
+
+def test_report_map_renames_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text(
+        "So;DonVi;Kenh;NgayNhan;HanTra;NgayXong;TinhTrang\n"
+        "1;UBND xã A;trực tuyến;03/03/2025 09:00;10/03/2025;07/03/2025 10:00;đã giải quyết\n",
+        encoding="utf-8-sig",  # Excel's "CSV UTF-8" starts with a byte-order mark
+    )
+    mapping = (
+        "code=So,agency=DonVi,channel=Kenh,received=NgayNhan,due=HanTra,"
+        "completed=NgayXong,status=TinhTrang"
+    )
+    out, _ = run(
+        capsys, "report", str(path), "--period", "2025-03", "--map", mapping, "--format", "json"
+    )
+    (group,) = json.loads(out)["groups"]
+    assert (group["received_online"], group["resolved_early"]) == (1, 1)
+
+
+def test_report_nfd_text_groups_with_nfc(capsys: pytest.CaptureFixture[str]) -> None:
+    # nfd.csv: one agency written NFC in row 2 and NFD in rows 3-5; Vietnamese channel and
+    # outcome words, NFD too. N1 early, N2 late, N3 pending overdue, N4 on time.
+    out, _ = run(
+        capsys, "report", str(DATA / "nfd.csv"), "--period", "2025-03", "--by", "agency",
+        "--format", "json",
+    )  # fmt: skip
+    (group,) = json.loads(out)["groups"]
+    assert group["agency"] == "Sở Tư pháp"  # NFC
+    assert (group["received_online"], group["received_in_person"]) == (2, 2)
+    assert (group["resolved_early"], group["resolved_on_time"], group["resolved_late"]) == (
+        1,
+        1,
+        1,
+    )
+    assert group["pending_overdue"] == 1
+    assert group["on_time_rate"] == "66.67"
+
+
+def test_report_excel_dates_need_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(DATA / "excel_dates.csv")
+    out, err = run(capsys, "report", path, "--period", "2025-03", status=2)
+    assert out == ""
+    one_error_line(err, "2 dòng bị loại", "dòng 2, cột received_at", "--excel-dates")
+    out, err = run(
+        capsys, "report", path, "--period", "2025-03", "--excel-dates", "--format", "json"
+    )
+    # E1: 03/03 09:00 -> done 07/03 10:00, due 10/03 (early); E2: done 11/03 09:00 (late)
+    (group,) = json.loads(out)["groups"]
+    assert (group["resolved_early"], group["resolved_late"]) == (1, 1)
+
+
+def test_report_wrong_encoding_is_named_and_can_be_given() -> None:
+    done = python("report", "cp1258.csv", "--period", "2025-03", cwd=DATA)
+    assert (done.returncode, done.stdout) == (2, "")
+    one_error_line(done.stderr, "cp1258.csv", "UTF-8", "0xF5", "dòng 2", "--encoding cp1258")
+    done = python(
+        "report", "cp1258.csv", "--period", "2025-03", "--encoding", "cp1258", "--by", "agency",
+        "--format", "json", cwd=DATA,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    agencies = [g["agency"] for g in json.loads(done.stdout)["groups"]]
+    assert agencies == ["Sở Tư pháp", "UBND phường Điện Biên"]  # NFC after decoding
+
+
+def test_report_double_encoded_text_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    _, err = run(capsys, "report", str(DATA / "mojibake.csv"), "--period", "2025-03", status=2)
+    one_error_line(err, "mojibake.csv", "UTF-8")
+
+
+def test_report_missing_columns_are_named_together(capsys: pytest.CaptureFixture[str]) -> None:
+    out, err = run(
+        capsys, "report", str(DATA / "missing_columns.csv"), "--period", "2025-Q1", "--lang", "en",
+        status=2,
+    )  # fmt: skip
+    assert out == ""
+    one_error_line(err, "missing column(s) KenhThucHien, NgayHenTra", "profile national", "--map")
+
+
+def test_report_bad_rows_are_reported_and_nothing_is_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    errors = tmp_path / "errors.csv"
+    out, err = run(
+        capsys, "report", str(DATA / "bad_dates.csv"), "--period", "2025-03", "--format", "json",
+        "--errors", str(errors),
+    )  # fmt: skip
+    one_error_line(err, "5 dòng bị loại", "dòng 3, cột received_at", str(errors))
+    data = json.loads(out)
+    assert (data["rows"], data["records"], data["rejected_rows"]) == (7, 2, 5)
+    assert data["records"] + data["rejected_rows"] + data["skipped_not_received"] == data["rows"]
+    with errors.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["row"], r["column"], r["value"]) for r in rows] == [
+        ("3", "received_at", "31/02/2025 09:00"),
+        ("4", "due_at", "03/14/2025"),
+        ("5", "completed_at", "12/03/25 10:00"),
+        ("7", "outcome", "done"),
+        ("8", "completed_at", "07/03/2025 10:00"),
+    ]
+    assert "day that exists in 02/2025" in rows[0]["reason"]
+    assert "four-digit year" in rows[2]["reason"]
+    assert "before received_at" in rows[4]["reason"]
+
+
+def test_report_strict_exits_2_and_still_writes_the_errors(tmp_path: Path) -> None:
+    errors = tmp_path / "errors.csv"
+    done = python(
+        "report", "bad_dates.csv", "--period", "2025-03", "--strict", "--errors", str(errors),
+        cwd=DATA,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, "")
+    one_error_line(done.stderr, "5 dòng bị loại")
+    assert len(errors.read_text(encoding="utf-8-sig").splitlines()) == 6
+
+
+@pytest.mark.parametrize(
+    ("argv", "parts"),
+    [
+        (["nope.csv", "--period", "2025-Q1"], ["nope.csv"]),
+        (["national.csv", "--period", "2025-Q5"], ["--period", "'2025-Q5'"]),
+        (["national.csv", "--period", "2025", "--by", "agency,colour"], ["--by"]),
+        (["national.csv", "--period", "2025", "--map", "colour=X"], ["--map", "'colour=X'"]),
+        (["national.csv", "--period", "2025", "--as-of", "31/02/2025"], ["--as-of"]),
+        (["national.csv", "--period", "2025", "--channel", "fax"], ["--channel"]),
+        (["national.csv", "--period", "2025", "--format", "pdf"], ["--format", "'pdf'"]),
+    ],
+)
+def test_report_bad_arguments(
+    capsys: pytest.CaptureFixture[str], argv: list[str], parts: list[str]
+) -> None:
+    out, err = run(capsys, "report", str(DATA / argv[0]), *argv[1:], status=2)
+    assert out == ""
+    one_error_line(err, "tthc report: lỗi: ", *parts)
+
+
+def test_progress_bar_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tthc.cli.report as report
+
+    monkeypatch.setattr(report, "_PROGRESS_FROM", 1)
+    run(capsys, "report", str(DATA / "national.csv"), "--period", "2025-Q1")
+    assert capsys.readouterr().err == ""  # captured stderr is not a terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    out, err = run(capsys, "report", str(DATA / "national.csv"), "--period", "2025-Q1")
+    assert "row" in err  # tqdm's bar
+    assert "UBND xã Tân Lập" in out
+
+
+# -- help ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["due", "calendar", "report", "demo"])
+def test_help_in_both_languages(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    vi, _ = run(capsys, command, "--help")
+    en, _ = run(capsys, command, "--help", "--lang", "en")
+    assert vi.startswith(f"Cách dùng: tthc {command}")
+    assert en.startswith(f"usage: tthc {command}")
+    assert "in hướng dẫn này rồi thoát" in vi
+    assert "show this help message and exit" in en
+
+
+def test_main_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = run(capsys, "--help")
+    for command in ("due", "calendar", "report", "demo"):
+        assert command in out
+    assert "các lệnh" in out
