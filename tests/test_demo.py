@@ -11,6 +11,9 @@ import csv
 import gzip
 import importlib.util
 import io
+import json
+import subprocess
+import sys
 from collections import Counter
 from datetime import date
 from importlib.resources import files
@@ -46,8 +49,13 @@ def raw() -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def job() -> object:
-    return main_job()
+def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo")
+
+
+@pytest.fixture(scope="module")
+def job(out_dir: Path) -> object:
+    return main_job(out_dir=out_dir)
 
 
 def test_the_dataset_is_about_fifty_thousand_dossiers_of_three_agencies(
@@ -109,7 +117,9 @@ def test_the_main_job_writes_the_table_and_the_chart(tmp_path: Path) -> None:
     table, chart = result.files
     with table.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) == 400
+    received = sum(1 for trail in events.values() for e in trail if e.action.value == "receive")
+    assert len(rows) == result.received == received  # never-received dossiers are not listed
+    assert len({r["code"] for r in rows}) == len(rows)
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "Biểu 06" in result.text
     assert "by agency" in result.text
@@ -153,3 +163,36 @@ def test_the_generator_is_deterministic_and_its_trails_replay() -> None:
     replayed = dossiers(read_events(buffer))
     assert [d.code for d in replayed] == list(trails)
     assert [len(d.events) for d in replayed] == [len(t) for t in trails.values()]
+
+
+def test_tthc_report_on_the_jobs_table_gives_the_jobs_report(job: object, out_dir: Path) -> None:
+    """End to end: the command line reads the table the main job wrote, with no mapping."""
+    from tthc.demo import MainJob
+
+    assert isinstance(job, MainJob)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tthc",
+            "report",
+            str(out_dir / "dossiers.csv"),
+            "--period",
+            "2026-Q3",
+            "--by",
+            "agency",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    shown = json.loads(done.stdout)
+    assert shown["rejected_rows"] == 0
+    assert shown["records"] == job.received
+    by_agency = {g["agency"]: g for g in shown["groups"]}
+    for (agency,), report in job.reports.items():
+        assert {k: by_agency[agency][k] for k in report.counts()} == report.counts()

@@ -56,6 +56,7 @@ __all__ = [
     "AGENCY_NAMES",
     "AS_OF",
     "COLUMNS",
+    "DOSSIER_COLUMNS",
     "MainJob",
     "dossiers",
     "main_job",
@@ -243,42 +244,64 @@ _LABELS = {
 }
 
 
-def _write_dossiers(path: Path, items: list[Dossier]) -> None:
+DOSSIER_COLUMNS = (
+    "code",
+    "agency",
+    "procedure",
+    "field",
+    "channel",
+    "received_at",
+    "due_at",
+    "completed_at",
+    "returned_at",
+    "outcome",
+    "status",
+    "timeliness",
+    "current_due_at",
+    "apologised",
+    "apology_in_time",
+    "late_agencies",
+)
+"""The columns of ``dossiers.csv``: the first ten are :class:`~tthc.kpi.Record` fields under
+their own names, so ``tthc report dossiers.csv`` reads the file as it is."""
+
+
+def _iso(at: _dt.datetime | None) -> str:
+    return at.isoformat() if at is not None else ""
+
+
+def _write_dossiers(path: Path, items: list[Dossier]) -> int:
+    """Write every received dossier; return how many were written."""
+    n = 0
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(
-            [
-                "dossier",
-                "agency",
-                "procedure",
-                "channel",
-                "status",
-                "received_at",
-                "due_at",
-                "statistical_due_at",
-                "completed_at",
-                "timeliness",
-                "apologised",
-                "late_agencies",
-            ]
-        )
+        w.writerow(DOSSIER_COLUMNS)
         for d in items:
+            r = record_of(d)
+            if r is None:
+                continue
+            n += 1
             w.writerow(
                 [
                     d.code,
-                    d.agency,
-                    d.procedure_code or "",
-                    d.channel.value,
+                    r.agency,
+                    r.procedure or "",
+                    r.field or "",
+                    r.channel.value,
+                    _iso(r.received_at),
+                    _iso(r.due_at),
+                    _iso(r.completed_at),
+                    _iso(d.returned_at),
+                    r.outcome.value,
                     d.status.value,
-                    d.received_at.isoformat() if d.received_at else "",
-                    d.due.at.isoformat() if d.due else "",
-                    d.statistical_due_at.isoformat() if d.statistical_due_at else "",
-                    d.completed_at.isoformat() if d.completed_at else "",
                     d.timeliness.value if d.timeliness else "",
-                    int(d.apologised),
+                    _iso(d.due.at if d.due else None),
+                    "" if not d.apologised else "1",
+                    "" if d.apology_in_time is None else str(int(d.apology_in_time)),
                     ";".join(d.late_agencies),
                 ]
             )
+    return n
 
 
 def _chart(path: Path, recs: list[Record], lang: str) -> Path | None:
