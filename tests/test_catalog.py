@@ -347,8 +347,15 @@ def test_decree_43_level_2_reading_is_configurable() -> None:
 
 @pytest.mark.parametrize("bad", [0, 5, "4a", True, ""])
 def test_decree_43_refuses_other_levels(bad: object) -> None:
-    with pytest.raises(ValueError, match="Nghị định 43/2011/NĐ-CP"):
+    with pytest.raises(InvalidCodeError, match="Nghị định 43/2011/NĐ-CP") as caught:
         OnlineServiceLevel.from_decree_43(bad)  # type: ignore[arg-type]
+    assert caught.value.text == bad
+
+
+@pytest.mark.parametrize("bad", ["mức 4", "mức độ 3", "yes"])
+def test_online_class_refuses_other_texts(bad: str) -> None:
+    with pytest.raises(InvalidCodeError, match="'toàn trình', 'một phần' or 'không'"):
+        OnlineServiceLevel.parse(bad)
 
 
 def test_online_class_stated_directly() -> None:
@@ -797,6 +804,29 @@ def test_catalog_round_trip(ps: list[Procedure]) -> None:
     except RecordError:  # two versions of one code that overlap
         return
     assert from_json(to_json(catalog), Catalog) == catalog
+
+
+@pytest.mark.parametrize(
+    ("data", "cls", "message"),
+    [
+        ({"code": "1.00x", "name": "A"}, Procedure, r"expected ProcedureCode @ Procedure\.code"),
+        ({"code": "1.004227"}, Procedure, r"required field missing @ Procedure\.name"),
+        ({}, Catalog, "KeyError: 'procedures'"),
+        ({"procedures": 5}, Catalog, "TypeError"),
+        ({"procedures": [{"code": "1.004227"}]}, Catalog, r"@ procedures\[0\]\.name"),
+    ],
+)
+def test_structure_refuses_bad_data_with_a_record_error(
+    data: dict[str, Any], cls: type[Any], message: str
+) -> None:
+    with pytest.raises(RecordError, match=message):
+        structure(data, cls)
+
+
+@pytest.mark.parametrize("text", ["{", b"\xff\xfe", ""])
+def test_from_json_refuses_text_that_is_not_json(text: str | bytes) -> None:
+    with pytest.raises(RecordError, match="not valid JSON"):
+        from_json(text, Procedure)
 
 
 def test_fixture_round_trip_and_shape() -> None:

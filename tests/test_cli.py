@@ -598,6 +598,19 @@ def test_report_bad_rows_are_reported_and_nothing_is_lost(
     assert "before received_at" in rows[4]["reason"]
 
 
+def test_report_counts_every_rejected_row_beyond_the_kept_errors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tthc.cli.report
+
+    monkeypatch.setattr(tthc.cli.report, "_MAX_ERRORS_KEPT", 2)
+    out, err = run(
+        capsys, "report", str(DATA / "bad_dates.csv"), "--period", "2025-03", "--format", "json",
+    )  # fmt: skip
+    one_error_line(err, "5 dòng bị loại")
+    assert json.loads(out)["rejected_rows"] == 5
+
+
 def test_report_strict_exits_2_and_still_writes_the_errors(tmp_path: Path) -> None:
     errors = tmp_path / "errors.csv"
     done = python(

@@ -834,6 +834,15 @@ def test_load_refuses_binary_content() -> None:
         AgencyRegistry.load(io.BytesIO(b"[]"))  # type: ignore[arg-type]
 
 
+def test_load_refuses_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    legacy = tmp_path / "agencies.csv"
+    legacy.write_bytes("code,name\n000.00.00.H22,UBND Hà Giang\n".encode("cp1258"))
+    with pytest.raises(RecordError, match="not UTF-8"):
+        AgencyRegistry.load(legacy)
+    with pytest.raises(RecordError, match="not UTF-8"):
+        AgencyRegistry.read(io.TextIOWrapper(io.BytesIO(legacy.read_bytes()), encoding="utf-8"))
+
+
 def test_read_reports_a_renamed_row_without_its_next_entry() -> None:
     table = io.StringIO(
         "code,name,valid_from,valid_to,status\n"

@@ -108,7 +108,21 @@ def test_the_main_job_agrees_with_counts_taken_from_the_raw_file(
     assert sum(rep.received_online for rep in reports) == online
     assert sum(rep.received_in_person for rep in reports) == len(in_q3) - online
     assert "Biểu số 06" in job.text
-    assert "2.1" in job.text
+    # 766 indicators per agency: 2.1 from the report, 3.3 (online share) from its columns
+    from tthc.kpi import on_time_rate_766_progress, rate
+    from tthc.scoring import qd766
+
+    assert set(job.scores) == set(AGENCY_NAMES)
+    for (agency,), report in job.reports.items():
+        progress, p21, online, p33 = job.scores[agency]
+        assert progress == on_time_rate_766_progress(report)
+        assert online == rate(
+            report.received_online, report.received_online + report.received_in_person
+        )
+        assert p21 == qd766().points("2.1", progress)
+        assert p33 == qd766().points("3.3", online)
+        assert "2.1 tiến độ giải quyết" in job.text
+        assert "3.3 hồ sơ trực tuyến" in job.text
 
 
 def test_the_main_job_writes_the_table_and_the_chart(tmp_path: Path) -> None:

@@ -121,6 +121,22 @@ def test_t19_bands(total: str, band: str) -> None:
     assert V2022.band(Decimal(total)).name == band
 
 
+def test_band_takes_the_score_that_total_returns() -> None:
+    # 20 (2.1 full) + 18 (group 1 full) + 6 (5.4 at 90 %) = 44 points -> below 50: Yếu.
+    rates: dict[str, Fraction | int] = {
+        "2.1": Fraction(1),
+        "1.1": 1,
+        "1.2": 1,
+        "1.3": 1,
+        "1.4": 1,
+        "5.4": 90 * PCT,
+    }
+    score = V2022.total(rates)
+    assert score.total == Decimal("44.00")
+    assert V2022.band(score) == V2022.band(Decimal("44")) == score.band
+    assert V2022.band(score).name == "Yếu"
+
+
 def test_bands_are_flagged_unconfirmed_and_replaceable() -> None:
     assert all(not b.confirmed for b in V2022.bands)
     assert all(b.source.confidence is Confidence.UNCONFIRMED for b in V2022.bands)

@@ -63,6 +63,7 @@ from tthc.errors import (
     ProcessTooLongError,
     RecordError,
     TimeLimitParseError,
+    TthcError,
     UnknownCodeError,
 )
 from tthc.legal import Confidence, LegalSource
@@ -285,7 +286,7 @@ class OnlineServiceLevel(enum.StrEnum):
         >>> OnlineServiceLevel.parse("mức 4")
         Traceback (most recent call last):
             ...
-        ValueError: 'mức 4' is not an online-service class: expected 'toàn trình', 'một phần' or 'không' (old levels: OnlineServiceLevel.from_decree_43)
+        tthc.errors.InvalidCodeError: 'mức 4' is not a valid online-service class: expected 'toàn trình', 'một phần' or 'không' (old levels: OnlineServiceLevel.from_decree_43)
         """
         folded = _fold(text) if isinstance(text, str) else ""
         for level in cls:
@@ -297,11 +298,11 @@ class OnlineServiceLevel(enum.StrEnum):
             return cls.PARTIAL
         if folded in {"", "khong", "none", "khong co"}:
             return cls.NONE
-        msg = (
-            f"{text!r} is not an online-service class: expected 'toàn trình', 'một phần' or "
-            "'không' (old levels: OnlineServiceLevel.from_decree_43)"
+        raise InvalidCodeError(
+            text,
+            "online-service class",
+            "'toàn trình', 'một phần' or 'không' (old levels: OnlineServiceLevel.from_decree_43)",
         )
-        raise ValueError(msg)
 
     @classmethod
     def from_decree_43(
@@ -331,17 +332,15 @@ class OnlineServiceLevel(enum.StrEnum):
         >>> OnlineServiceLevel.from_decree_43(5)
         Traceback (most recent call last):
             ...
-        ValueError: 5 is not an online-service level of Nghị định 43/2011/NĐ-CP: expected 1, 2, 3 or 4
+        tthc.errors.InvalidCodeError: 5 is not a valid online-service level of Nghị định 43/2011/NĐ-CP: expected 1, 2, 3 or 4
         """
         text = str(level).strip()
         folded = _fold(text).removeprefix("muc do ").removeprefix("muc ")
         row = next((r for r in DECREE_43_LEVELS if str(r[0]) == folded), None)
         if row is None or isinstance(level, bool):
-            msg = (
-                f"{level!r} is not an online-service level of Nghị định 43/2011/NĐ-CP: "
-                "expected 1, 2, 3 or 4"
+            raise InvalidCodeError(
+                level, "online-service level of Nghị định 43/2011/NĐ-CP", "1, 2, 3 or 4"
             )
-            raise ValueError(msg)
         old, mapped, _summary, source, note = row
         target, lossy = cls(mapped), False
         if old == 2:
@@ -1469,12 +1468,12 @@ class _Reader:
         if stated:
             try:
                 level = OnlineServiceLevel.parse(stated)
-            except ValueError as e:
+            except InvalidCodeError as e:
                 self.fail("DVCTT", str(e))
         if old:
             try:
                 mapped = OnlineServiceLevel.from_decree_43(old)
-            except ValueError as e:
+            except InvalidCodeError as e:
                 self.fail("MUCDO", str(e))
             if level is None:
                 level = mapped.level
@@ -1569,7 +1568,15 @@ def _unstructure_catalog(catalog: Catalog) -> dict[str, Any]:
 
 
 def _structure_catalog(data: Any, _: object) -> Catalog:
-    return Catalog(converter.structure(p, Procedure) for p in data["procedures"])
+    procedures = []
+    for index, item in enumerate(data["procedures"]):
+        try:
+            procedures.append(converter.structure(item, Procedure))
+        except cattrs.BaseValidationError as e:
+            problems = "; ".join(cattrs.transform_error(e, path=f"procedures[{index}]"))
+            msg = f"cannot read a Procedure: {problems}"
+            raise RecordError(msg, index=index) from e
+    return Catalog(procedures)
 
 
 converter = cattrs.Converter()
@@ -1595,8 +1602,28 @@ def unstructure(value: Procedure | Catalog) -> dict[str, Any]:
 
 
 def structure(data: Mapping[str, Any], cls: type[_T]) -> _T:
-    """A *cls* (e.g. :class:`Procedure`, :class:`Catalog`) from :func:`unstructure` output."""
-    return converter.structure(data, cls)
+    """A *cls* (e.g. :class:`Procedure`, :class:`Catalog`) from :func:`unstructure` output.
+
+    Raises:
+        RecordError: *data* is not the output of :func:`unstructure` for *cls*; the message
+            names every problem cattrs found (the path of the field and what was wrong).
+
+    >>> structure({"code": "1.00x", "name": "Đăng ký khai sinh"}, Procedure)
+    Traceback (most recent call last):
+        ...
+    tthc.errors.RecordError: cannot read a Procedure: invalid value for type, expected ProcedureCode @ Procedure.code
+    """
+    try:
+        return converter.structure(data, cls)
+    except cattrs.BaseValidationError as e:
+        problems = "; ".join(cattrs.transform_error(e, path=cls.__name__))
+        msg = f"cannot read a {cls.__name__}: {problems}"
+        raise RecordError(msg) from e
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        if isinstance(e, TthcError):
+            raise
+        msg = f"cannot read a {cls.__name__}: {type(e).__name__}: {e}"
+        raise RecordError(msg) from e
 
 
 def to_json(value: Procedure | Catalog) -> str:
@@ -1610,8 +1637,13 @@ def to_json(value: Procedure | Catalog) -> str:
 
 
 def from_json(text: str | bytes, cls: type[_T]) -> _T:
-    """A *cls* from :func:`to_json` output."""
-    return structure(json.loads(text), cls)
+    """A *cls* from :func:`to_json` output (:class:`~tthc.errors.RecordError` if it is not)."""
+    try:
+        data = json.loads(text)
+    except ValueError as e:  # JSONDecodeError, or bytes that are not UTF-8
+        msg = f"cannot read a {cls.__name__}: not valid JSON ({e})"
+        raise RecordError(msg) from e
+    return structure(data, cls)
 
 
 # -- the shipped fixture -------------------------------------------------------------------------

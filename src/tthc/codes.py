@@ -1110,7 +1110,8 @@ class AgencyRegistry:
 
         Raises:
             RecordError: the first row that cannot be read (with its index and field), or a
-                file that is neither JSON nor CSV. :meth:`read` reports every bad row instead.
+                file that is not UTF-8 text, or neither JSON nor CSV. :meth:`read` reports
+                every bad row instead.
             CountTooLargeError: the file has more than :data:`MAX_REGISTRY_ROWS` rows.
         """
         result = cls.read(source)
@@ -1274,13 +1275,17 @@ def _error_index(error: RecordError) -> int:
 
 def _read_rows(source: str | os.PathLike[str] | IO[str]) -> list[Mapping[str, object]]:
     content: object
-    if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        content = cast(object, path.read_text(encoding="utf-8-sig"))
-        kind = path.suffix.lower().lstrip(".")
-    else:
-        content = cast(object, source.read())
-        kind = Path(str(getattr(source, "name", ""))).suffix.lower().lstrip(".")
+    try:
+        if isinstance(source, (str, os.PathLike)):
+            path = Path(source)
+            content = cast(object, path.read_text(encoding="utf-8-sig"))
+            kind = path.suffix.lower().lstrip(".")
+        else:
+            content = cast(object, source.read())
+            kind = Path(str(getattr(source, "name", ""))).suffix.lower().lstrip(".")
+    except UnicodeDecodeError as error:
+        msg = f"the file is not UTF-8 text ({error}); save it as UTF-8 first"
+        raise RecordError(msg) from None
     if not isinstance(content, str):
         msg = f"expected a text file, got {type(content).__name__} content"
         raise RecordError(msg)

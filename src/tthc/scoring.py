@@ -291,6 +291,7 @@ class GroupScore:
 
     @property
     def max_points(self) -> Fraction:
+        """The group's maximum points (the sum of its indicators' maxima)."""
         return self.group.max_points
 
 
@@ -308,6 +309,7 @@ class IndexScore:
 
     @property
     def indicators(self) -> tuple[IndicatorScore, ...]:
+        """Every indicator's score, group by group, in the rule set's order."""
         return tuple(s for g in self.groups for s in g.indicators)
 
     def indicator(self, indicator_id: str) -> IndicatorScore:
@@ -319,6 +321,7 @@ class IndexScore:
 
     @property
     def exact(self) -> Fraction:
+        """The exact total: the sum of every assessed indicator's exact points."""
         return sum((g.exact for g in self.groups), Fraction(0))
 
     @property
@@ -328,6 +331,7 @@ class IndexScore:
 
     @property
     def max_points(self) -> Fraction:
+        """The most points the rule set gives (100 for QĐ 766)."""
         return sum((g.max_points for g in self.groups), Fraction(0))
 
     @property
@@ -470,14 +474,22 @@ class RuleSet:
         result = IndexScore(version=self.version, groups=tuple(group_scores), band=self.bands[-1])
         return attrs.evolve(result, band=self.band(result.total))
 
-    def band(self, total: Rate) -> Band:
+    def band(self, total: Rate | IndexScore) -> Band:
         """The band of a total (the first band whose minimum it reaches). **Unconfirmed**.
+
+        *total* is a number of points, or an :class:`IndexScore` from :meth:`total` (its
+        rounded :attr:`IndexScore.total` is banded, as :meth:`total` does).
 
         >>> from decimal import Decimal
         >>> from tthc.scoring import qd766
         >>> [qd766().band(Decimal(t)).name for t in ("98.63", "83.61", "67.9")]
         ['Xuất sắc', 'Tốt', 'Trung bình']
+        >>> rules = qd766()
+        >>> rules.band(rules.total({"2.1": Fraction(1)})).name  # 20 points
+        'Yếu'
         """
+        if isinstance(total, IndexScore):
+            return self.band(total.total)
         exact = _exact(total, "total")
         if exact > self.max_points:
             msg = f"a total between 0 and {self.max_points}"
@@ -755,12 +767,17 @@ class Criterion:
 
 @attrs.frozen(kw_only=True)
 class CriterionScore:
+    """A criterion's points within a :class:`RubricScore`."""
+
     criterion: Criterion
     provided: bool
+    """Whether a rate (or ``None``) was given for this criterion at all."""
     exact: Fraction | None
+    """Exact points; ``None`` when not assessed."""
 
     @property
     def points(self) -> Decimal | None:
+        """The points, rounded ``ROUND_HALF_UP`` to 2 places, or ``None`` if not assessed."""
         return None if self.exact is None else round_points(self.exact)
 
 
@@ -773,18 +790,22 @@ class RubricScore:
 
     @property
     def exact(self) -> Fraction:
+        """The exact sum of the assessed criteria's points."""
         return sum((c.exact for c in self.criteria if c.exact is not None), Fraction(0))
 
     @property
     def total(self) -> Decimal:
+        """The total: the exact sum, rounded once (``ROUND_HALF_UP``, 2 places)."""
         return round_points(self.exact)
 
     @property
     def max_points(self) -> Fraction:
+        """The most points the rubric gives."""
         return sum((c.criterion.max_points for c in self.criteria), Fraction(0))
 
     @property
     def missing(self) -> tuple[str, ...]:
+        """Criteria for which no rate was given (they contribute no points)."""
         return tuple(c.criterion.id for c in self.criteria if not c.provided)
 
 
@@ -807,6 +828,7 @@ class Rubric:
     criteria: tuple[Criterion, ...]
 
     def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id; :class:`~tthc.errors.UnknownCodeError` if none."""
         for c in self.criteria:
             if c.id == criterion_id:
                 return c
@@ -902,6 +924,7 @@ class IndexResult:
 
     @property
     def assessable(self) -> bool:
+        """Whether the index could be scored (from the trail or from an answer)."""
         return self.points is not None
 
 

@@ -183,6 +183,12 @@ class ReadResult:
     skipped: int
     rows: int
 
+    @property
+    def rejected(self) -> int:
+        """Rows rejected: every row neither read nor skipped (``errors`` keeps at most
+        1,000,000 of them, so count with this, not with ``len(errors)``)."""
+        return self.rows - len(self.records) - self.skipped
+
 
 # -- reading the file ----------------------------------------------------------------------------
 
@@ -997,7 +1003,7 @@ def run(args: argparse.Namespace) -> int:
             ) from e
     header, rows = read_table(args.file, encoding=args.encoding, lang=lang)
     result = read_records(header, rows, args, args.file, progress=_progress(len(rows)))
-    rejected = len(result.errors)
+    rejected = result.rejected
     if args.errors:
         _write_errors(args.errors, result.errors, lang)
     if rejected:
