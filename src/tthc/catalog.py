@@ -283,6 +283,10 @@ class OnlineServiceLevel(enum.StrEnum):
 
         >>> OnlineServiceLevel.parse("DVCTT toàn trình"), OnlineServiceLevel.parse("mot phan")
         (<OnlineServiceLevel.FULL: 'full'>, <OnlineServiceLevel.PARTIAL: 'partial'>)
+        >>> OnlineServiceLevel.parse("không toàn trình")  # a negation is not read as a class
+        Traceback (most recent call last):
+            ...
+        tthc.errors.InvalidCodeError: 'không toàn trình' is not a valid online-service class: expected 'toàn trình', 'một phần' or 'không' (old levels: OnlineServiceLevel.from_decree_43)
         >>> OnlineServiceLevel.parse("mức 4")
         Traceback (most recent call last):
             ...
@@ -292,9 +296,10 @@ class OnlineServiceLevel(enum.StrEnum):
         for level in cls:
             if folded == level.value:
                 return level
-        if "toan trinh" in folded:
+        negated = re.search(r"\b(khong|chua)\b", folded) is not None
+        if "toan trinh" in folded and not negated:
             return cls.FULL
-        if "mot phan" in folded:
+        if "mot phan" in folded and not negated:
             return cls.PARTIAL
         if folded in {"", "khong", "none", "khong co"}:
             return cls.NONE
