@@ -45,6 +45,7 @@ from typing import Any, Protocol
 import attrs
 import cattrs
 from babel.dates import format_datetime
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from tthc._data import lifecycle as _table
 from tthc.calendar import VIETNAM_TZ, WorkCalendar
@@ -1229,27 +1230,24 @@ def receive(
 
 JSON_FORMAT = "tthc.dossier/1"
 
-
-def _vn(at: _dt.datetime) -> _dt.datetime:
-    """An instant read from text: +07:00 becomes Asia/Ho_Chi_Minh, other offsets are kept."""
-    off = at.utcoffset()
-    if off == _SEVEN:
-        return at.replace(tzinfo=VIETNAM_TZ)
-    return at
-
-
 _SEVEN = _dt.timedelta(hours=7)
+_fromiso = _dt.datetime.fromisoformat
+_combine = _dt.datetime.combine
 
 
 def _instant_from_text(value: object, _: object = None) -> _dt.datetime:
+    """An instant read from ISO 8601 text: +07:00 becomes Asia/Ho_Chi_Minh, other offsets stay."""
     if not isinstance(value, str):
         msg = f"expected an ISO 8601 instant, got {value!r}"
         raise TypeError(msg)
-    at = _dt.datetime.fromisoformat(value)
-    if at.tzinfo is None:
+    at = _fromiso(value)
+    off = at.utcoffset()
+    if off is None:
         msg = f"an instant needs its UTC offset, got {value!r}"
         raise ValueError(msg)
-    return _vn(at)
+    if off == _SEVEN:  # the same wall clock in Vietnam's zone (combine is faster than replace)
+        return _combine(at.date(), at.time(), VIETNAM_TZ)
+    return at
 
 
 _LIMITS_OUT: dict[TimeLimit, dict[str, str]] = {}
@@ -1274,6 +1272,9 @@ def _limit_json(limit: TimeLimit) -> dict[str, str]:
 
 
 def _limit_from_json(value: Any, _: object = None) -> TimeLimit:
+    if not isinstance(value, Mapping):
+        msg = f"a time limit is a JSON object, got {value!r}"
+        raise TypeError(msg)
     key = (value.get("amount"), value.get("unit"), value.get("cutoff"))
     limit = _LIMITS_IN.get(key)
     if limit is None:
@@ -1291,18 +1292,54 @@ def _read_limit(value: Any) -> TimeLimit:
     return TimeLimit(Fraction(value["amount"]), unit)
 
 
-_converter = cattrs.Converter()
-_converter.register_unstructure_hook(_dt.datetime, lambda at: at.isoformat())
-_converter.register_structure_hook(_dt.datetime, _instant_from_text)
-_converter.register_unstructure_hook(TimeLimit, _limit_to_json)
-_converter.register_structure_hook(TimeLimit, _limit_from_json)
-
 _EVENT_FIELDS = tuple(a.name for a in attrs.fields(Event))
-_EVENT_DEFAULTS = {a.name: a.default for a in attrs.fields(Event) if a.name != "extra"}
+_KNOWN_EVENT = frozenset(_EVENT_FIELDS) - {"extra"}
+_ACTIONS = {a.value: a for a in Action}
+_ACTION_VALUE = {a: a.value for a in Action}
+_METHODS = {m.value: m for m in ReturnMethod}
+
+
+def _event_maker() -> Callable[..., Event]:
+    """A constructor that fills Event's slots directly, for values already checked by the
+    reader (same value as ``Event(...)``; the payload check still runs)."""
+    new = object.__new__
+    setters = tuple(Event.__dict__[name].__set__ for name in _EVENT_FIELDS)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = setters
+    check = Event.__attrs_post_init__
+
+    def make(*values: Any) -> Event:
+        e = new(Event)
+        (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10) = values
+        s0(e, v0)
+        s1(e, v1)
+        s2(e, v2)
+        s3(e, v3)
+        s4(e, v4)
+        s5(e, v5)
+        s6(e, v6)
+        s7(e, v7)
+        s8(e, v8)
+        s9(e, v9)
+        s10(e, v10)
+        check(e)
+        return e
+
+    return make
+
+
+_make_event = _event_maker()
+
+
+def _text_field(value: Mapping[str, Any], name: str) -> str:
+    got = value.get(name, "")
+    if got.__class__ is not str:
+        msg = f"{name} must be text, got {got!r}"
+        raise TypeError(msg)
+    return got
 
 
 def _event_to_json(e: Event) -> dict[str, Any]:
-    out: dict[str, Any] = {"action": e.action.value, "at": e.at.isoformat()}
+    out: dict[str, Any] = {"action": _ACTION_VALUE[e.action], "at": e.at.isoformat()}
     if e.actor:
         out["actor"] = e.actor
     if e.agency:
@@ -1318,54 +1355,68 @@ def _event_to_json(e: Event) -> dict[str, Any]:
     if e.method is not None:
         out["method"] = e.method.value
     if e.submission is not None:
-        out["submission"] = _converter.unstructure(e.submission)
+        out["submission"] = _unstructure_submission(e.submission)
     for k, v in e.extra.items():
         out.setdefault(k, v)
     return out
 
 
-_KNOWN_EVENT = frozenset(_EVENT_FIELDS) - {"extra"}
-_ACTIONS = {a.value: a for a in Action}
-
-
 def _event_from_json(value: Any, _: object = None) -> Event:
-    if not isinstance(value, Mapping):
+    if not isinstance(value, dict):
         msg = f"an event is a JSON object, got {value!r}"
         raise TypeError(msg)
-    extra = {k: v for k, v in value.items() if k not in _KNOWN_EVENT}
-    lim = value.get("limit")
-    until = value.get("until")
-    sub = value.get("submission")
-    return Event(
-        _ACTIONS[value["action"]],
+    get = value.get
+    name = value["action"]
+    action = _ACTIONS.get(name)
+    if action is None:
+        msg = f"unknown action {name!r}; expected one of {', '.join(_ACTIONS)}"
+        raise ValueError(msg)
+    lim = get("limit")
+    until = get("until")
+    method = get("method")
+    sub = get("submission")
+    if method is not None:
+        method = _METHODS.get(method) or ReturnMethod(method)
+    actor, agency, reason, basis = (
+        get("actor", ""),
+        get("agency", ""),
+        get("reason", ""),
+        get("basis", ""),
+    )
+    if not (actor.__class__ is agency.__class__ is reason.__class__ is basis.__class__ is str):
+        for name in ("actor", "agency", "reason", "basis"):
+            _text_field(value, name)  # raises, naming the field
+    return _make_event(
+        action,
         _instant_from_text(value["at"]),
-        actor=value.get("actor", ""),
-        agency=value.get("agency", ""),
-        reason=value.get("reason", ""),
-        limit=None if lim is None else _limit_from_json(lim),
-        until=None if until is None else _instant_from_text(until),
-        basis=value.get("basis", ""),
-        method=value.get("method"),
-        submission=None if sub is None else _submission_from_json(sub),
-        extra=extra,
+        actor,
+        agency,
+        reason,
+        None if lim is None else _limit_from_json(lim),
+        None if until is None else _instant_from_text(until),
+        basis,
+        method,
+        None if sub is None else _structure_submission(sub, Submission),
+        {}
+        if value.keys() <= _KNOWN_EVENT
+        else {k: v for k, v in value.items() if k not in _KNOWN_EVENT},
     )
 
 
-def _submission_from_json(value: Any) -> Submission:
-    if not isinstance(value, Mapping):
-        msg = f"a submission is a JSON object, got {value!r}"
-        raise TypeError(msg)
-    return Submission(
-        value["code"],
-        value["agency"],
-        value["channel"],
-        value.get("procedure_code"),
-        value.get("field"),
-    )
-
-
+_converter = cattrs.Converter(forbid_extra_keys=True)
+"""The converter of the exchange format: precomputed hooks for every value of a dossier file."""
+_converter.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
+_converter.register_structure_hook(_dt.datetime, _instant_from_text)
+_converter.register_unstructure_hook(TimeLimit, _limit_to_json)
+_converter.register_structure_hook(TimeLimit, _limit_from_json)
+_converter.register_unstructure_hook(Submission, make_dict_unstructure_fn(Submission, _converter))
+_converter.register_structure_hook(
+    Submission, make_dict_structure_fn(Submission, _converter, _cattrs_forbid_extra_keys=True)
+)
 _converter.register_unstructure_hook(Event, _event_to_json)
 _converter.register_structure_hook(Event, _event_from_json)
+_unstructure_submission = _converter.get_unstructure_hook(Submission)
+_structure_submission = _converter.get_structure_hook(Submission)
 
 _SUMMARY = (
     "status",
@@ -1377,9 +1428,7 @@ _SUMMARY = (
     "withdrawn_at",
     "timeliness",
 )
-_KNOWN_TOP = frozenset({"format", "policy", "events", *_SUMMARY})
-
-
+_KNOWN_TOP = frozenset({"format", "code", "policy", "events", *_SUMMARY})
 _COPIED = {
     Action.RECEIVE: "received_at",
     Action.RESULT: "completed_at",
@@ -1394,8 +1443,9 @@ def _summary(d: Dossier, raw_events: Sequence[Mapping[str, Any]]) -> dict[str, A
     """The summary fields of *d*, whose events are written as *raw_events* (same order)."""
     out: dict[str, Any] = dict.fromkeys(_SUMMARY)
     out["status"] = d.status.value
+    copied = _COPIED
     for e, raw in zip(d.events, raw_events, strict=True):
-        key = _COPIED.get(e.action)
+        key = copied.get(e.action)
         if key is not None:
             out[key] = raw["at"]
     if d.due is not None:
@@ -1407,18 +1457,33 @@ def _summary(d: Dossier, raw_events: Sequence[Mapping[str, Any]]) -> dict[str, A
     return out
 
 
+_POLICY_OUT: dict[Policy, dict[str, str]] = {}
+
+
+def _policy_to_json(p: Policy) -> dict[str, str]:
+    out = _POLICY_OUT.get(p)
+    if out is None:
+        out = {
+            "due_policy": p.due_policy.value,
+            "supplement": p.supplement.value,
+            "granularity": p.granularity.value,
+            "apology_reading": p.apology_reading.value,
+        }
+        if len(_POLICY_OUT) < 64:
+            _POLICY_OUT[p] = out
+    return out
+
+
 def to_json(dossier: Dossier, *, indent: int | None = None) -> str:
     """The dossier as JSON: its trail, its policy, a summary of its state and its extra fields.
 
     The summary (status, dates, timeliness) is for readers without tthc; :func:`from_json`
     rebuilds the dossier from the trail and checks the summary against it.
     """
-    doc: dict[str, Any] = {"format": JSON_FORMAT, "code": dossier.code}
-    doc["policy"] = {
-        "due_policy": dossier.policy.due_policy.value,
-        "supplement": dossier.policy.supplement.value,
-        "granularity": dossier.policy.granularity.value,
-        "apology_reading": dossier.policy.apology_reading.value,
+    doc: dict[str, Any] = {
+        "format": JSON_FORMAT,
+        "code": dossier.code,
+        "policy": _policy_to_json(dossier.policy),
     }
     raw = [_event_to_json(e) for e in dossier.events]
     doc.update(_summary(dossier, raw))
@@ -1426,11 +1491,12 @@ def to_json(dossier: Dossier, *, indent: int | None = None) -> str:
     for k, v in dossier.extra.items():
         doc.setdefault(k, v)
     if indent is None:
-        return _ENCODER.encode(doc)
+        return _ENCODE(doc)
     return json.dumps(doc, ensure_ascii=False, indent=indent)
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_DECODE = json.JSONDecoder().decode
 _POLICIES: dict[tuple[tuple[str, Any], ...], Policy] = {}
 
 
@@ -1452,7 +1518,7 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     tthc.errors.RecordError: field 'status': the file says 'returned' but its events give 'new'
     """
     try:
-        doc = json.loads(text)
+        doc = json.loads(text) if text.__class__ is not str else _DECODE(text)
     except ValueError as exc:
         msg = f"not JSON: {exc}"
         raise RecordError(msg) from None
@@ -1468,12 +1534,12 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     for i, raw in enumerate(raw_events):
         try:
             events.append(_event_from_json(raw))
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, cattrs.BaseValidationError) as exc:
             msg = f"event {i} cannot be read: {exc}"
             raise RecordError(msg, index=i, field="events") from None
     pol = doc.get("policy") or {}
     try:
-        cache_key = tuple(sorted(pol.items()))
+        cache_key = tuple(pol.items())
         policy = _POLICIES.get(cache_key) if calendar is None else None
         if policy is None:
             policy = Policy(**pol, calendar=calendar)
@@ -1493,9 +1559,8 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     if doc.get("code", d.code) != d.code:
         msg = f"the file says {doc['code']!r} but its submit event gives {d.code!r}"
         raise RecordError(msg, field="code")
-    extra = {k: v for k, v in doc.items() if k not in _KNOWN_TOP and k != "code"}
-    if extra:
-        d = _derive(d, {"extra": extra})
+    if not doc.keys() <= _KNOWN_TOP:
+        d = _derive(d, {"extra": {k: v for k, v in doc.items() if k not in _KNOWN_TOP}})
     return d
 
 
