@@ -8,8 +8,11 @@ Usage: ``python benchmarks/bench_lifecycle.py [--quick]``.
 2. **Realistic mix**: whole lifecycles (submit, receive with its due date, hand-overs with
    step due dates, supplements with restarts, obligation pauses, apologies, result, return)
    from a fixed seed, 2019-2025; every due date is recomputed by the deadline engine.
-3. **JSON round trip** of a received, handed-over, resolved and returned dossier
-   (``to_json`` + ``from_json``, which replays and checks the trail). Target <= 40 us.
+3. **JSON round trip** (``to_json`` + ``from_json``, which replays and checks the trail) of
+   a dossier just received (submit + receive) and of one received, handed over, resolved and
+   returned (5 events). Target <= 40 us. Import replays the trail, so the cost grows with
+   the number of events (about 8 us each here): the received dossier meets the target, the
+   returned one does not (about 60 us).
 
 Peers, in the same run: (1) a hand-written transition table (dict of dicts) over a small
 ``attrs.frozen`` value, built with its generated ``__init__``, which is what the issue's
@@ -226,10 +229,16 @@ def main() -> None:
     sample = apply(sample, Event(Action.RESULT, sample.events[-1].at + timedelta(days=1)))
     sample = apply(sample, Event(Action.RETURN, sample.events[-1].at + timedelta(days=1)))
     assert from_json(to_json(sample)) == sample
+    received = replay(lives[0][:2])  # submit + receive: a dossier in progress
+    assert from_json(to_json(received)) == received
 
     def run_json() -> None:
         for _ in range(n_json):
             from_json(to_json(sample))
+
+    def run_json_received() -> None:
+        for _ in range(n_json):
+            from_json(to_json(received))
 
     conv = _flat_converter()
     t0 = datetime(2025, 3, 3, 9, tzinfo=VIETNAM_TZ)
@@ -244,8 +253,9 @@ def main() -> None:
         for _ in range(n_json):
             conv.structure(json.loads(json.dumps(conv.unstructure(flat))), Flat)
 
-    times = dict.fromkeys(("plain", "peer", "life", "json", "flat"), float("inf"))
+    times = dict.fromkeys(("plain", "peer", "life", "json", "json2", "flat"), float("inf"))
     runs = {"plain": run_plain, "peer": run_peer, "life": run_life, "json": run_json}
+    runs["json2"] = run_json_received
     runs["flat"] = run_flat
     for _ in range(REPEATS):
         for key, fn in runs.items():
@@ -261,9 +271,17 @@ def main() -> None:
         f"realistic mix ({n_life:,} lifecycles, {n_events:,} events, with due dates): "
         f"{rate_life:,.0f} transitions/s"
     )
-    print(f"dossier JSON round trip ({len(sample.events)} events, replayed): {us_json:6.1f} us")
+    us_json2 = times["json2"] / n_json * 1e6
+    print(
+        f"dossier JSON round trip, received ({len(received.events)} events, replayed): "
+        f"{us_json2:6.1f} us (target <= 40 us: {'met' if us_json2 <= 40 else 'MISSED'})"
+    )
+    print(
+        f"dossier JSON round trip, returned ({len(sample.events)} events, replayed): "
+        f"{us_json:6.1f} us (target <= 40 us: {'met' if us_json <= 40 else 'MISSED'})"
+    )
     print(f"peer: 16-field attrs record through cattrs: {us_flat:6.1f} us")
-    print(f"ratio tthc/peer (time): {us_json / us_flat:.2f}x (target <= 40 us)")
+    print(f"ratio tthc/peer (time), returned dossier: {us_json / us_flat:.2f}x")
 
 
 if __name__ == "__main__":

@@ -871,3 +871,11 @@ def test_membership_of_anything() -> None:
     assert AgencyCode("000.00.00.G22") in registry
     assert ["000.00.00.G22"] not in registry
     assert None not in registry
+
+
+def test_a_csv_row_with_more_cells_than_the_header_is_refused_not_truncated() -> None:
+    text = "code,name\n000.00.00.H22,UBND tỉnh Hà Giang\n000.00.00.H55,UBND tỉnh,Thái Nguyên\n"
+    result = AgencyRegistry.read(io.StringIO(text))
+    assert [(e.index, e.field) for e in result.errors] == [(1, None)]
+    assert "more cells than the header" in str(result.errors[0])
+    assert len(result.registry) == 1

@@ -1348,6 +1348,9 @@ def _entry_of(row: object) -> AgencyEntry:
     if not isinstance(row, Mapping):
         msg = f"expected an object with the fields {', '.join(_COLUMNS)}, got {row!r}"
         raise RecordError(msg)
+    if None in row:  # csv.DictReader's key for cells beyond the header: a shifted row
+        msg = f"the row has more cells than the header: {row[None]!r} left over"
+        raise RecordError(msg)
     code, name = _agency_of(row, "code"), _text(row, "name")
     missing = "missing"
     if code is None:
