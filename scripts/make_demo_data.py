@@ -34,6 +34,7 @@ from pathlib import Path
 from tthc.calendar import VIETNAM_TZ, vietnam_calendar
 from tthc.catalog import Channel, Procedure, fixture
 from tthc.deadlines import TimeLimit, Unit
+from tthc.demo import COLUMNS
 from tthc.dossier import Action, Dossier, Event, ReturnMethod, apply, submit
 
 SEED = 20261126
@@ -42,23 +43,8 @@ AS_OF = datetime(2026, 11, 26, 17, 0, tzinfo=VIETNAM_TZ)
 """The export's cut-off: later events have not happened yet (those dossiers are pending)."""
 DOSSIERS = 50_000
 OUT = Path(__file__).parent.parent / "src" / "tthc" / "_data" / "demo_events.csv.gz"
-COLUMNS = (
-    "dossier",
-    "seq",
-    "action",
-    "at",
-    "agency",
-    "channel",
-    "procedure",
-    "field",
-    "limit",
-    "until",
-    "reason",
-    "basis",
-    "method",
-)
 
-WARD = "000.01.21.H55"
+WARD = "000.01.21.H55"  # the codes of tthc.demo.AGENCY_NAMES
 JUSTICE = "000.00.06.H55"
 LAND = "000.00.13.H55"
 AGENCY_NAMES = {

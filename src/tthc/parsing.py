@@ -56,6 +56,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from tthc.calendar import FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE, VIETNAM_TZ
+from tthc.deadlines import _fold_char  # one folding of Vietnamese text for every reader
 from tthc.errors import InstantParseError
 
 __all__ = [
@@ -95,13 +96,6 @@ DATE_FORMS = (
 _EXCEL_HINT = "; an Excel serial date is read only when asked (excel_serial=True)"
 
 # -- normalisation -------------------------------------------------------------------------------
-
-
-def _fold_char(c: str) -> str:
-    if c in "đĐ":
-        return "d"
-    base = [x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x)]
-    return base[0].lower() if len(base) == 1 and len(base[0].lower()) == 1 else c
 
 
 def _fold(text: str) -> str:
