@@ -144,8 +144,12 @@ def test_due_notes_an_unverified_year(capsys: pytest.CaptureFixture[str]) -> Non
             ["--received", "24/04/2025 09:00", "--limit", "Không quy định"],
             ["--limit", "không quy định thời hạn"],
         ),
+        (
+            ["--received", "24/04/2025 09:00", "--limit", "99999999999999999999 tháng"],
+            ["--limit", "vượt quá khoảng ngày hỗ trợ"],
+        ),
     ],
-    ids=["impossible-date", "no-time", "month-first", "unreadable-limit", "no-limit"],
+    ids=["impossible-date", "no-time", "month-first", "unreadable-limit", "no-limit", "huge"],
 )
 def test_due_bad_input_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], argv: list[str], parts: list[str]
@@ -513,6 +517,29 @@ def test_report_map_renames_columns(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (group["received_online"], group["resolved_early"]) == (1, 1)
 
 
+def test_report_map_on_a_national_export_keeps_the_other_national_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The command of docs/guide/command-line.md: three columns renamed, the rest national.
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "MaHoSo,DonVi,KenhThucHien,NgayNhan,HanTra,NgayKetThucXuLy,TrangThaiHoSo\n"
+        "H1,UBND xã A,2,20250303090000,20250310170000,20250307100000,10\n",
+        encoding="utf-8",
+    )
+    out, err = run(
+        capsys, "report", str(path), "--period", "2025-Q1", "--format", "json",
+        "--map", "received=NgayNhan,due=HanTra,agency=DonVi",
+    )  # fmt: skip
+    assert err == ""
+    (group,) = json.loads(out)["groups"]
+    assert (group["agency"], group["received_online"], group["resolved_early"]) == (
+        "UBND xã A",
+        1,
+        1,
+    )
+
+
 def test_report_nfd_text_groups_with_nfc(capsys: pytest.CaptureFixture[str]) -> None:
     # nfd.csv: one agency written NFC in row 2 and NFD in rows 3-5; Vietnamese channel and
     # outcome words, NFD too. N1 early, N2 late, N3 pending overdue, N4 on time.
@@ -620,6 +647,49 @@ def test_report_strict_exits_2_and_still_writes_the_errors(tmp_path: Path) -> No
     assert (done.returncode, done.stdout) == (2, "")
     one_error_line(done.stderr, "5 dòng bị loại")
     assert len(errors.read_text(encoding="utf-8-sig").splitlines()) == 6
+
+
+_HEADER = "agency,channel,received_at,due_at,completed_at,outcome\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "parts"),
+    [
+        ("deep.json", "[" * 100_000 + "]" * 100_000, ["deep.json", "nested too deeply"]),
+        (
+            "huge_cell.csv",
+            _HEADER + '"' + "x" * 200_000 + '",1,03/03/2025,,,pending\n',
+            ["huge_cell.csv", "line 2", "field limit"],
+        ),
+    ],
+)
+def test_report_unbounded_input_is_bad_input_not_a_crash(
+    tmp_path: Path, name: str, content: str, parts: list[str]
+) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    done = python("report", name, "--period", "2025-Q1", "--lang", "en", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    one_error_line(done.stderr, "tthc report: error: ", *parts)
+
+
+def test_report_row_with_more_cells_than_the_header_is_rejected(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Row 2: an unquoted comma in the agency shifts every column; row 3: a trailing empty
+    # cell, no data beyond the header, read as usual.
+    path = tmp_path / "shifted.csv"
+    path.write_text(
+        _HEADER
+        + "UBND xã A, huyện B,1,03/03/2025 09:00,10/03/2025,07/03/2025 10:00,resolved\n"
+        + "UBND xã A,1,03/03/2025 09:00,10/03/2025,07/03/2025 10:00,resolved,\n",
+        encoding="utf-8",
+    )
+    out, err = run(
+        capsys, "report", str(path), "--period", "2025-03", "--format", "json", "--lang", "en"
+    )
+    one_error_line(err, "1 row(s) rejected", "row 2, column 7", "7 cells, the header 6")
+    data = json.loads(out)
+    assert (data["rows"], data["records"], data["rejected_rows"]) == (2, 1, 1)
 
 
 @pytest.mark.parametrize(

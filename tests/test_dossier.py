@@ -214,6 +214,18 @@ def test_invalid_transition_names_everything() -> None:
     assert "is processing: return is not allowed" in str(err)
 
 
+def test_the_stable_public_names_of_issue_5() -> None:
+    import tthc
+    import tthc.dossier
+    import tthc.errors
+
+    assert tthc.InvalidTransitionError is tthc.dossier.InvalidTransitionError
+    assert tthc.dossier.InvalidTransitionError is tthc.errors.InvalidTransitionError
+    for name in ("Dossier", "Status", "NationalStatus", "apply", "replay"):
+        assert name in tthc.dossier.__all__
+    assert [int(c) for c in NationalStatus] == list(range(1, 11))
+
+
 def test_final_statuses_allow_nothing() -> None:
     d = submit("X", agency="A", channel=Channel.IN_PERSON, at=at(2025, 3, 3, 9))
     d = apply(d, Event(Action.GUIDE, at(2025, 3, 3, 9, 5), reason="thiếu tờ khai"))
@@ -508,6 +520,30 @@ def test_lien_thong_late_at_the_commune_on_time_at_the_city() -> None:
     assert d.late_agencies == ("UBND xã Đông Hòa",)
 
 
+@pytest.mark.parametrize(
+    ("commune_done", "city_done", "result", "late"),
+    [
+        # Commune early (due Thu 06/03); city due Wed 12/03, done Tue 18/03; province due
+        # Tue 25/03 (5 wd from 18/03), done that day: on time.
+        (at(2025, 3, 5, 10), at(2025, 3, 18, 9), at(2025, 3, 25, 10), "UBND thành phố Dĩ An"),
+        # Commune done Wed 12/03 (due 06/03); city due Wed 19/03, done that day; province due
+        # Wed 26/03, done that day.
+        (at(2025, 3, 12, 10), at(2025, 3, 19, 9), at(2025, 3, 26, 10), "UBND xã Đông Hòa"),
+    ],
+    ids=["city-late", "commune-late"],
+)
+def test_lien_thong_two_late_dossiers_are_told_apart(
+    commune_done: datetime, city_done: datetime, result: datetime, late: str
+) -> None:
+    """Both dossiers miss the whole procedure's due (15 wd from Mon 03/03/2025: Mon 24/03);
+    the lateness is attributed to the one agency whose step overran (legal-rules.md §6)."""
+    d = _lien_thong(commune_done, city_done, result)
+    assert d.statistical_due_at == at(2025, 3, 24, 17)
+    assert d.timeliness is Timeliness.LATE
+    assert d.late_agencies == (late,)
+    assert [s.timeliness is Timeliness.LATE for s in d.steps].count(True) == 1
+
+
 def test_completion_is_result_ready_hand_over_kept() -> None:
     d = received(at(2025, 3, 3, 9), TimeLimit.working_days(10))
     d = go(
@@ -614,6 +650,9 @@ def test_json_refuses_a_summary_that_disagrees_with_the_trail() -> None:
         (lambda doc: doc["events"][1].update(at="2025-04-24T09:00:00"), "events"),
         (lambda doc: doc["events"][1].update(action="teleport"), "events"),
         (lambda doc: doc.update(policy={"supplement": "maybe"}), "policy"),
+        (lambda doc: doc["events"].pop(0), "events"),  # no submit event first
+        (lambda doc: doc["events"][0].update(at="2010-01-04T09:00:00+07:00"), "events"),
+        (lambda doc: doc["events"][1]["limit"].update(amount="1e30", unit="months"), "events"),
     ],
 )
 def test_json_errors_name_the_field(mutate: object, field: str) -> None:
@@ -622,6 +661,11 @@ def test_json_errors_name_the_field(mutate: object, field: str) -> None:
     with pytest.raises(RecordError) as info:
         from_json(json.dumps(doc))
     assert info.value.field == field
+
+
+def test_json_refuses_deep_nesting_with_a_record_error() -> None:
+    with pytest.raises(RecordError, match="not JSON"):
+        from_json("[" * 100_000 + "]" * 100_000)
 
 
 def test_json_keeps_the_policy() -> None:

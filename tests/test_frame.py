@@ -133,6 +133,10 @@ def naive(at: datetime) -> datetime:
 
 
 @given(cal=CALENDARS, days=day_lists())
+@example(  # make-up Saturday 26/04/2025, swapped Friday 02/05/2025, provisional 2027
+    cal=NATIONAL, days=[date(2025, 4, 26), date(2025, 5, 2), date(2027, 4, 30)]
+)
+@example(cal=NO_MAKE_UP, days=[date(2025, 4, 26), date(2025, 5, 2)])
 def test_is_working_day_equals_scalar(cal: WorkCalendar, days: list[date]) -> None:
     expected = [scalar(partial(cal.is_working_day, d)) for d in days]
     got = vector(
@@ -240,6 +244,12 @@ def test_due_equals_scalar_with_a_limit_per_row(
     instants=[vn(2025, 1, 24, 15, 30), vn(2025, 8, 29, 15, 0, 0, 1)],
     limit=TimeLimit.working_days(Fraction(1, 2)),
     policy=DuePolicy.LEGAL,
+)
+@example(  # a half day over the make-up Saturday 26/04/2025; a provisional year (2027)
+    cal=NATIONAL,
+    instants=[vn(2025, 4, 25, 15, 30), vn(2027, 4, 29, 14)],
+    limit=TimeLimit.working_days(Fraction(3, 2)),
+    policy=DuePolicy.WORKING_TIME,
 )
 def test_due_equals_scalar_with_one_limit(
     cal: WorkCalendar, instants: list[datetime], limit: TimeLimit, policy: DuePolicy
@@ -350,6 +360,16 @@ def test_errors_name_the_row() -> None:
         frame.add_working_days(d64([date(2025, 1, 1)]), np.array([1, 2]))
     with pytest.raises(NoTimeLimitError):
         frame.due(us64([vn(2025, 1, 1, 9)]), TimeLimit.no_limit())
+    # Amounts past int64 are refused as too large or out of range, never an OverflowError.
+    huge = 10**20
+    with pytest.raises(CountTooLargeError, match="working hours 100000000000000000000"):
+        frame.due(us64([vn(2025, 1, 1, 9)]), TimeLimit.working_hours(huge))
+    with pytest.raises(CountTooLargeError, match="working hours 800000000000000000000"):
+        frame.due(us64([vn(2025, 1, 1, 9)]), TimeLimit.working_days(huge), policy="working_time")
+    with pytest.raises(DateOutOfRangeError, match=r"calendar day counted from the receipt \[0\]"):
+        frame.due(us64([vn(2025, 1, 1, 9)]), TimeLimit.calendar_days(huge))
+    with pytest.raises(DateOutOfRangeError, match=r"months counted from the receipt \[0\]"):
+        frame.due(us64([vn(2025, 1, 1, 9)]), TimeLimit.months(huge))
     with pytest.raises(TypeError, match="receipts must be datetime64 instants"):
         frame.due(d64([date(2025, 1, 1)]), TimeLimit.working_days(1))
     with pytest.raises(TypeError, match="timestamp granularity needs completion instants"):

@@ -72,6 +72,7 @@ from tthc.errors import (
     InvalidTransitionError,
     NoTimeLimitError,
     RecordError,
+    TthcError,
 )
 from tthc.legal import LegalSource
 
@@ -1519,7 +1520,7 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     """
     try:
         doc = json.loads(text) if text.__class__ is not str else _DECODE(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
         msg = f"not JSON: {exc}"
         raise RecordError(msg) from None
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
@@ -1548,7 +1549,13 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     except (TypeError, ValueError, AttributeError) as exc:
         msg = f"bad policy {pol!r}: {exc}"
         raise RecordError(msg, field="policy") from None
-    d = replay(events, policy=policy)
+    try:
+        d = replay(events, policy=policy)
+    except TthcError:
+        raise  # InvalidTransitionError, EventOrderError...: they name the dossier and event
+    except (ValueError, OverflowError) as exc:  # no submit first, a date before any regime,
+        msg = f"the events cannot be replayed: {exc}"  # a limit of months past year 9999
+        raise RecordError(msg, field="events") from None
     summary = _summary(d, raw_events)
     for key in _SUMMARY:
         if key in doc and doc[key] != summary[key]:

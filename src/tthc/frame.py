@@ -907,7 +907,11 @@ def _due_one(t: Tables, i: I64, x: I64, limit: TimeLimit, policy: DuePolicy) -> 
         return d, t.closing[d]
     if kind == "time":
         per = HOURS_PER_WORKING_DAY if limit.unit is Unit.WORKING_DAYS else 1
-        return _add_time(t, i, x, int(limit.amount * per * _US_PER_HOUR))
+        hours = limit.amount * per
+        if hours > MAX_WORKING_HOURS:  # refused before it overflows int64 microseconds
+            shown = int(hours) if hours.denominator == 1 else hours
+            raise CountTooLargeError(shown, MAX_WORKING_HOURS, what="working hours")
+        return _add_time(t, i, x, int(hours * _US_PER_HOUR))
     if limit.unit is Unit.SAME_DAY:
         cutoff = limit.cutoff
         assert cutoff is not None
@@ -919,12 +923,12 @@ def _due_one(t: Tables, i: I64, x: I64, limit: TimeLimit, policy: DuePolicy) -> 
             d[move] = _next(t, i[move])
         return d, t.closing[d]
     if limit.unit is Unit.CALENDAR_DAYS:
-        j = i + whole
+        j = i + min(whole, SPAN)  # more days than the supported span: out of range anyway
         check_range(j, "the last calendar day counted from the receipt")
         d = _roll(t, j)
         return d, t.closing[d]
     if limit.unit is Unit.MONTHS:
-        j = _add_months(i, whole)
+        j = _add_months(i, min(whole, SPAN // 28))  # capped: out of range anyway, no overflow
         check_range(j, "the last day of the months counted from the receipt")
         d = _roll(t, j)
         return d, t.closing[d]

@@ -29,7 +29,7 @@ from tthc.cli._common import (
     table,
 )
 from tthc.deadlines import Due, DuePolicy, ParsedTimeLimit, TimeLimit, due
-from tthc.errors import InstantParseError, NoTimeLimitError, TimeLimitParseError
+from tthc.errors import InstantParseError, NoTimeLimitError, TimeLimitParseError, TthcError
 from tthc.parsing import parse_instant
 
 __all__ = ["POLICIES", "RULE_SUMMARIES_VI", "add_parser", "compute", "run"]
@@ -155,6 +155,17 @@ def compute(args: argparse.Namespace) -> tuple[ParsedTimeLimit, Due, list[Calend
                     lang,
                     "thủ tục không quy định thời hạn nên không có hạn giải quyết",
                     "the procedure sets no time limit, so there is no due date",
+                ),
+                where=f"--limit {args.limit!r}",
+            ) from e
+        except TthcError:
+            raise
+        except (ValueError, OverflowError) as e:  # a limit in months past year 9999
+            raise BadInputError(
+                say(
+                    lang,
+                    "hạn giải quyết vượt quá khoảng ngày hỗ trợ (1995-2100)",
+                    "the due date is beyond the supported range (1995-2100)",
                 ),
                 where=f"--limit {args.limit!r}",
             ) from e

@@ -19,8 +19,8 @@ returned_at     ``NgayTra``             an instant (optional; stands in for an e
 outcome         ``TrangThaiHoSo``       1-10 (national codes) or pending/resolved/refused/withdrawn/returned
 =============== ======================= =====================================================
 
-The ``tthc`` profile (the default unless the header has ``NgayTiepNhan``) expects the field
-names themselves as column names. ``--map received=NgayNhan,agency=DonVi`` renames any of
+The ``tthc`` profile (the default unless the header has ``NgayTiepNhan`` or more national
+names than field names) expects the field names themselves as column names. ``--map received=NgayNhan,agency=DonVi`` renames any of
 them. Dates are day first and Vietnam time; a date without a time is read as 00:00
 (17:00, the close of office hours, for ``due_at``); Excel serial dates are read only with
 ``--excel-dates``. Text is normalised to NFC, so NFD exports group with NFC ones.
@@ -253,19 +253,30 @@ def _decode(data: bytes, path: str, encoding: str | None, lang: str) -> str:
     return text
 
 
+class _CsvLineError(Exception):
+    """The csv module could not read a line (e.g. a cell over its size limit)."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
 def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
-    for cells in reader:
-        if header is None:
-            header = cells
-            continue
-        if not any(c.strip() for c in cells):
-            continue  # blank line
-        rows.append((reader.line_num, cells))
+    try:
+        for cells in reader:
+            if header is None:
+                header = cells
+                continue
+            if not any(c.strip() for c in cells):
+                continue  # blank line
+            rows.append((reader.line_num, cells))
+    except csv.Error as e:  # a cell over csv.field_size_limit(), a NUL in old Pythons...
+        raise _CsvLineError(reader.line_num, str(e)) from e
     return header or [], rows
 
 
@@ -325,6 +336,12 @@ def read_table(
     if suffix == ".json":
         try:
             data = json.loads(text)
+        except RecursionError as e:
+            raise BadInputError(
+                say(lang, "JSON lồng nhau quá sâu", "the JSON is nested too deeply"),
+                where=path,
+                expected='[{"NgayTiepNhan": "...", ...}, ...]',
+            ) from e
         except json.JSONDecodeError as e:
             raise BadInputError(
                 say(
@@ -359,7 +376,17 @@ def read_table(
             where=path,
             expected=".csv, .parquet, .json",
         )
-    header, rows = _csv_rows(text)
+    try:
+        header, rows = _csv_rows(text)
+    except _CsvLineError as e:
+        raise BadInputError(
+            say(
+                lang,
+                f"không đọc được CSV ở dòng {e.line}: {e.reason}",
+                f"cannot read the CSV at line {e.line}: {e.reason}",
+            ),
+            where=path,
+        ) from e
     return header, [(n, list(cells)) for n, cells in rows]
 
 
@@ -397,8 +424,10 @@ def _mapping(
     lang = args.lang
     profile = args.profile
     keys = {_key(h): i for i, h in reversed(list(enumerate(header)))}
-    if profile is None:
-        profile = "national" if _key("NgayTiepNhan") in keys else "tthc"
+    if profile is None:  # national when NgayTiepNhan is there, or most names are national
+        national = sum(_key(c) in keys for c in PROFILES["national"].values())
+        own = sum(_key(c) in keys for c in PROFILES["tthc"].values())
+        profile = "national" if _key("NgayTiepNhan") in keys or national > own else "tthc"
     names = dict(PROFILES[profile])
     names.update(_parse_map(args.map or "", lang))
     found = {f: keys[_key(c)] for f, c in names.items() if _key(c) in keys}
@@ -554,8 +583,15 @@ def read_records(
     records: list[Record] = []
     errors: list[RowError] = []
     skipped = 0
+    width = len(header)
     for number, cells in progress(rows):
         try:
+            left_over = [str(c) for c in cells[width:] if str(c).strip()]
+            if left_over:  # an unquoted delimiter in a cell: the row's columns have shifted
+                reason = f"the row has {len(cells)} cells, the header {width}"
+                raise _RejectedError(
+                    field=str(width + 1), value=",".join(left_over), reason=reason
+                )
             record = _record(cells, cols, args)
         except _RejectedError as e:
             column = column_of.get(e.field, e.field)
