@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -744,3 +745,65 @@ def test_main_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> No
     for command in ("due", "calendar", "report", "demo"):
         assert command in out
     assert "các lệnh" in out
+
+
+# -- every broken file, end to end in a subprocess (issue 8 §4) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "status", "parts"),
+    [
+        ("cp1258.csv", [], 2, ["cp1258.csv", "UTF-8", "--encoding cp1258"]),
+        ("mojibake.csv", [], 2, ["mojibake.csv", "UTF-8"]),
+        ("missing_columns.csv", [], 2, ["missing_columns.csv"]),
+        ("bad_dates.csv", [], 0, ["5 dòng bị loại"]),
+        ("bad_dates.csv", ["--strict"], 2, ["5 dòng bị loại"]),
+        ("excel_dates.csv", [], 2, ["2 dòng bị loại", "--excel-dates"]),  # every row refused
+        ("excel_dates.csv", ["--excel-dates"], 0, []),
+    ],
+)
+def test_broken_files_end_to_end(
+    name: str, extra: list[str], status: int, parts: list[str]
+) -> None:
+    done = python("report", name, "--period", "2025-03", *extra, cwd=DATA)
+    assert done.returncode == status, done.stderr
+    if parts:
+        one_error_line(done.stderr, *parts)
+    else:
+        assert done.stderr == ""
+    if status == 2:
+        assert done.stdout == ""
+
+
+def test_nfd_file_end_to_end_groups_with_nfc() -> None:
+    done = python("report", "nfd.csv", "--period", "2025-03", "--by", "agency", "--format",
+                  "json", cwd=DATA)  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    groups = json.loads(done.stdout)["groups"]
+    assert len(groups) == 1
+    assert unicodedata.is_normalized("NFC", groups[0]["agency"])
+
+
+def test_national_status_8_is_a_setting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Code 8 (Dừng xử lý) is unconfirmed: pending by default, returned on request."""
+    header = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo\n"
+    stopped = tmp_path / "stopped.csv"  # no end date: a temporary stop
+    stopped.write_text(
+        header + "H1,UBND xã A,1,03/03/2025 09:00,10/03/2025,,,8\n", encoding="utf-8"
+    )
+    handed_back = tmp_path / "handed_back.csv"  # handed back on 05/03
+    handed_back.write_text(
+        header + "H1,UBND xã A,1,03/03/2025 09:00,10/03/2025,,05/03/2025 10:00,8\n",
+        encoding="utf-8",
+    )
+    out, _ = run(capsys, "report", str(stopped), "--period", "2025-03", "--format", "json")
+    (group,) = json.loads(out)["groups"]
+    assert (group["pending_total"], group["returned"]) == (1, 0)
+    out, _ = run(
+        capsys, "report", str(handed_back), "--period", "2025-03", "--format", "json",
+        "--status-8", "returned",
+    )  # fmt: skip
+    (group,) = json.loads(out)["groups"]
+    assert (group["pending_total"], group["returned"]) == (0, 1)

@@ -43,6 +43,7 @@ from tthc.deadlines import (
     pause,
     restart,
 )
+from tthc.errors import DateOutOfRangeError
 
 LEGAL, WT = DuePolicy.LEGAL, DuePolicy.WORKING_TIME
 CAL = vietnam_calendar()
@@ -617,3 +618,13 @@ def test_fast_constructor_builds_the_same_value() -> None:
     assert d == twin
     assert repr(d) == repr(twin)
     assert hash(d) == hash(twin)
+
+
+@pytest.mark.parametrize(
+    "limit",
+    [TimeLimit.months(10**20), TimeLimit.calendar_days(10**20), TimeLimit.calendar_days(40_000)],
+    ids=["months", "calendar-days", "calendar-days-past-2100"],
+)
+def test_a_limit_past_the_supported_years_is_refused_not_overflowed(limit: TimeLimit) -> None:
+    with pytest.raises(DateOutOfRangeError, match="outside the supported range 1995-01-01"):
+        due(datetime(2025, 3, 3, 9, tzinfo=VIETNAM_TZ), limit)

@@ -41,8 +41,15 @@ from typing import TypeVar
 import attrs
 
 from tthc._data.deadline_rules import DUE_RULES
-from tthc.calendar import VIETNAM_TZ, WorkCalendar, vietnam_calendar
+from tthc.calendar import (
+    FIRST_SUPPORTED_DATE,
+    LAST_SUPPORTED_DATE,
+    VIETNAM_TZ,
+    WorkCalendar,
+    vietnam_calendar,
+)
 from tthc.errors import (
+    DateOutOfRangeError,
     InvalidTimeLimitError,
     NoTimeLimitError,
     ProvisionalCalendarWarning,
@@ -736,6 +743,10 @@ def _add_months(d: _dt.date, n: int) -> _dt.date:
     return _dt.date(y, m, min(d.day, last))
 
 
+_FIRST_ORDINAL = FIRST_SUPPORTED_DATE.toordinal()
+_LAST_ORDINAL = LAST_SUPPORTED_DATE.toordinal()
+
+
 def _compute(
     p: _Profile, local: _dt.datetime, limit: TimeLimit, policy: DuePolicy
 ) -> tuple[_dt.date, _dt.datetime]:
@@ -759,11 +770,18 @@ def _compute(
         if not (working and local.time() <= cutoff):
             d = cal.add_working_days(d, 1)
         return d, _closing(p, d)
-    if kind == _K_CAL:
-        d = cal.add_working_days(_dt.date.fromordinal(local.toordinal() + limit._days), 0)
-        return d, _closing(p, d)
-    if kind == _K_MONTHS:
-        d = cal.add_working_days(_add_months(local.date(), limit._days), 0)
+    if kind in (_K_CAL, _K_MONTHS):
+        # A span longer than the supported years cannot end inside them (and would overflow).
+        if limit._days > (_LAST_ORDINAL - _FIRST_ORDINAL) // (1 if kind == _K_CAL else 28):
+            what = f"the end of {limit.render()} from"
+            raise DateOutOfRangeError(
+                local.date(), FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE, what=what
+            )
+        if kind == _K_CAL:
+            end = _dt.date.fromordinal(local.toordinal() + limit._days)
+        else:
+            end = _add_months(local.date(), limit._days)
+        d = cal.add_working_days(end, 0)
         return d, _closing(p, d)
     raise NoTimeLimitError
 

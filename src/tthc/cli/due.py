@@ -29,7 +29,13 @@ from tthc.cli._common import (
     table,
 )
 from tthc.deadlines import Due, DuePolicy, ParsedTimeLimit, TimeLimit, due
-from tthc.errors import InstantParseError, NoTimeLimitError, TimeLimitParseError, TthcError
+from tthc.errors import (
+    DateOutOfRangeError,
+    InstantParseError,
+    NoTimeLimitError,
+    TimeLimitParseError,
+    TthcError,
+)
 from tthc.parsing import parse_instant
 
 __all__ = ["POLICIES", "RULE_SUMMARIES_VI", "add_parser", "compute", "run"]
@@ -158,9 +164,18 @@ def compute(args: argparse.Namespace) -> tuple[ParsedTimeLimit, Due, list[Calend
                 ),
                 where=f"--limit {args.limit!r}",
             ) from e
+        except DateOutOfRangeError as e:  # e.g. a limit in months past 2100
+            raise BadInputError(
+                say(
+                    lang,
+                    "hạn giải quyết vượt quá khoảng ngày hỗ trợ (1995-2100)",
+                    "the due date is beyond the supported range (1995-2100)",
+                ),
+                where=f"--limit {args.limit!r}",
+            ) from e
         except TthcError:
             raise
-        except (ValueError, OverflowError) as e:  # a limit in months past year 9999
+        except (ValueError, OverflowError) as e:  # anything else the limit cannot give
             raise BadInputError(
                 say(
                     lang,

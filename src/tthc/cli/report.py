@@ -130,11 +130,17 @@ NATIONAL_OUTCOMES: dict[str, Outcome | None] = {
     "5": Outcome.PENDING,  # Yêu cầu bổ sung giấy tờ
     "6": Outcome.PENDING,  # Yêu cầu thực hiện nghĩa vụ tài chính
     "7": Outcome.WITHDRAWN,  # Công dân yêu cầu rút hồ sơ
-    "8": Outcome.RETURNED,  # Dừng xử lý
+    "8": Outcome.PENDING,  # Dừng xử lý (stopped; meaning unconfirmed: see --status-8)
     "9": Outcome.RESOLVED,  # Đã xử lý xong
     "10": Outcome.RESOLVED,  # Đã trả kết quả
 }
-"""``TrangThaiHoSo`` (data-formats.md §4.1) -> outcome; ``None``: never received (skipped)."""
+"""``TrangThaiHoSo`` (data-formats.md §4.1) -> outcome; ``None``: never received (skipped).
+
+Code 8 (*Dừng xử lý*) is read two ways in the field: a temporary stop (Thanh Hóa's reports
+group it with 6 under "tạm dừng xử lý", and :class:`tthc.dossier.NationalStatus` reads it as
+suspended) or a dossier stopped for good and handed back (*trả lại*). Which one the portal
+means is unconfirmed [U], so it is a setting: ``--status-8 pending`` (the default, as here) or
+``--status-8 returned``."""
 
 _OUTCOME_WORDS = {
     **{o.value: o for o in Outcome},
@@ -498,8 +504,10 @@ def _channel(value: object) -> Channel:
     return found
 
 
-def _outcome(value: object) -> Outcome | None:
+def _outcome(value: object, status_8: Outcome = Outcome.PENDING) -> Outcome | None:
     s = _fold(str(value))
+    if s == "8":
+        return status_8
     if s in NATIONAL_OUTCOMES:
         return NATIONAL_OUTCOMES[s]
     found = _OUTCOME_WORDS.get(s)
@@ -527,7 +535,7 @@ def _record(
     outcome_cell = get("outcome")
     if not str(outcome_cell).strip():
         raise _RejectedError(field="outcome", value=outcome_cell, reason="empty")
-    outcome = _outcome(outcome_cell)
+    outcome = _outcome(outcome_cell, Outcome(getattr(args, "status_8", "pending")))
     if outcome is None:
         return None  # never received: skipped and counted
     received = _instant(get("received_at"), "received_at", _START_OF_DAY, excel=excel)
@@ -881,6 +889,18 @@ def add_parser(commands: argparse._SubParsersAction[Parser], parent: Parser, lan
             lang,
             "ghi các dòng bị loại (dòng, cột, giá trị, lý do) vào tệp CSV",
             "write rejected rows (row, column, value, reason) to a CSV file",
+        ),
+    )
+    p.add_argument(
+        "--status-8",
+        choices=("pending", "returned"),
+        default="pending",
+        help=say(
+            lang,
+            "cách đọc trạng thái 8 (Dừng xử lý) của Cổng DVCQG: pending = tạm dừng, vẫn đang "
+            "giải quyết (mặc định); returned = trả lại hồ sơ. Nghĩa của mã 8 chưa được xác nhận",
+            "how to read national status 8 (Dừng xử lý): pending = a temporary stop, still in "
+            "progress (default); returned = handed back. The meaning of code 8 is unconfirmed",
         ),
     )
     p.add_argument(
