@@ -43,7 +43,7 @@ from tthc import (
 )
 from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
-from tthc.errors import RecordError
+from tthc.errors import MissingColumnError, RecordError
 from tthc.kpi import ExitTreatment, Outcome, Period, Record, ReportPolicy
 
 T = TypeVar("T")
@@ -616,11 +616,15 @@ def _is_null(value: object) -> bool:
 def test_frame_without_needed_columns_is_refused() -> None:
     import pandas as pd
 
-    with pytest.raises(KeyError, match="'due_at' column or a 'time_limit' column"):
+    with pytest.raises(MissingColumnError, match="'due_at' column or a 'time_limit' column"):
         frame.report06_by(
             pd.DataFrame({"agency": ["A"], "received_at": ["03/03/2025 09:00"], "channel": ["1"]}),
             Period.parse("2025-03"),
         )
+    with pytest.raises(MissingColumnError, match="no 'received_at', 'channel' column") as info:
+        frame.report06_by(pd.DataFrame({"agency": ["A"]}), Period.parse("2025-03"))
+    assert info.value.columns == ("received_at", "channel")
+    assert isinstance(info.value, KeyError)  # what callers of a pandas API catch
     with pytest.raises(TypeError, match="expected a pandas or polars DataFrame"):
         frame.report06_by([], Period.parse("2025-03"))
 

@@ -28,6 +28,7 @@ __all__ = [
     "InvalidRateError",
     "InvalidTimeLimitError",
     "InvalidTransitionError",
+    "MissingColumnError",
     "NoTimeLimitError",
     "ProcessTooLongError",
     "ProvisionalCalendarWarning",
@@ -271,3 +272,14 @@ class EventOrderError(TthcError, ValueError):
             f"dossier {dossier!r}: {event} at {shown} is earlier than the last event "
             f"({last} at {last_shown})"
         )
+
+
+class MissingColumnError(TthcError, KeyError):
+    """A table (data frame, CSV export) lacks a column tthc needs; ``.columns`` names them."""
+
+    def __init__(self, message: str, columns: tuple[str, ...] = ()) -> None:
+        self.columns = columns
+        super().__init__(message)
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])

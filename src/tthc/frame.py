@@ -82,6 +82,7 @@ from tthc.errors import (
     CountTooLargeError,
     DateOutOfRangeError,
     InvalidCodeError,
+    MissingColumnError,
     NoTimeLimitError,
     ProvisionalCalendarWarning,
     RecordError,
@@ -1359,7 +1360,7 @@ def _instants(f: _Frame, errors: _Errors, name: str, *, required: bool) -> I64:
     if not f.has(name):
         if required:
             msg = f"the frame has no {name!r} column; expected columns among {COLUMNS}"
-            raise KeyError(msg)
+            raise MissingColumnError(msg, (name,))
         return np.full(f.size, NAT, np.int64)
     if f.is_temporal(name):
         a = as_datetime64(f.series(name), "us")
@@ -1504,13 +1505,15 @@ def _read(
     strict: bool,
     need_agency: bool = True,
 ) -> _Rows:
-    for name in ("received_at", "channel", *(("agency",) if need_agency else ())):
-        if not f.has(name):
-            msg = f"the frame has no {name!r} column; expected columns among {COLUMNS}"
-            raise KeyError(msg)
+    needed = ("received_at", "channel", *(("agency",) if need_agency else ()))
+    missing = tuple(name for name in needed if not f.has(name))
+    if missing:
+        names = ", ".join(repr(name) for name in missing)
+        msg = f"the frame has no {names} column; expected columns among {COLUMNS}"
+        raise MissingColumnError(msg, missing)
     if not (f.has("due_at") or f.has("time_limit")):
         msg = "the frame needs a 'due_at' column or a 'time_limit' column"
-        raise KeyError(msg)
+        raise MissingColumnError(msg, ("due_at",))
     f.prefetch(("agency", "channel", "outcome", "time_limit", "received_at", "completed_at"))
     errors = _Errors(f)
     if need_agency:
