@@ -215,6 +215,8 @@ class NationalStatus(enum.IntEnum):
         return _FROM_NATIONAL[self]
 
 
+# The portal's own names of the codes, as listed by the Cổng DVCQG sync documentation and
+# seen in province systems (data-formats.md §4.1, [C2]); not a legal text.
 _NATIONAL_LABELS = {
     NationalStatus.SUBMITTED: "Mới đăng ký",
     NationalStatus.RECEIVED: "Được tiếp nhận",
@@ -1824,6 +1826,8 @@ def from_sync_payload(
     return _with_extra(d, extra) if extra else d
 
 
+# The wording of a progress row's NoiDungXuLy: tthc's own short labels in the style of the
+# province systems' rows (data-formats.md §4.4); display text, not a legal text.
 _ACTION_TEXT = {
     Action.SUBMIT: "Nộp hồ sơ",
     Action.RECEIVE: "Tiếp nhận hồ sơ",
@@ -1899,6 +1903,9 @@ def to_progress_rows(dossier: Dossier) -> list[dict[str, str]]:
 def read_progress_rows(rows: Iterable[Mapping[str, Any]]) -> list[ProgressRow]:
     """Read ``CapNhatTienDoHoSoMC`` rows; the first bad field raises a
     :class:`~tthc.errors.RecordError` naming the row index and the field.
+
+    A row without ``TrangThai`` is read as 4 (Đang xử lý), as the Thanh Hóa system sends it
+    by default (data-formats.md §4.4).
 
     >>> read_progress_rows([{"MaHoSo": "H12-1", "ThoiDiemXuLy": "20250303090000",
     ...                      "TrangThai": "11"}])
