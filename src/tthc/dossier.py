@@ -67,6 +67,8 @@ from tthc.deadlines import (
 )
 from tthc.errors import (
     ApologyRefusedError,
+    CountTooLargeError,
+    DateOutOfRangeError,
     EventOrderError,
     InvalidCodeError,
     InvalidTransitionError,
@@ -1553,6 +1555,9 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
         raise RecordError(msg, field="policy") from None
     try:
         d = replay(events, policy=policy)
+    except (DateOutOfRangeError, CountTooLargeError) as exc:  # e.g. a limit past 2100
+        msg = f"the events cannot be replayed: {exc}"
+        raise RecordError(msg, field="events") from None
     except TthcError:
         raise  # InvalidTransitionError, EventOrderError...: they name the dossier and event
     except (ValueError, OverflowError) as exc:  # no submit first, a date before any regime,
