@@ -34,24 +34,16 @@ from pathlib import Path
 from tthc.calendar import VIETNAM_TZ, vietnam_calendar
 from tthc.catalog import Channel, Procedure, fixture
 from tthc.deadlines import TimeLimit, Unit
-from tthc.demo import COLUMNS
+from tthc.demo import AGENCY_NAMES, AS_OF, COLUMNS  # AS_OF: later events have not happened
 from tthc.dossier import Action, Dossier, Event, ReturnMethod, apply, submit
+from tthc.errors import NoTimeLimitError
 
 SEED = 20261126
 FIRST_DAY = date(2024, 1, 2)
-AS_OF = datetime(2026, 11, 26, 17, 0, tzinfo=VIETNAM_TZ)
-"""The export's cut-off: later events have not happened yet (those dossiers are pending)."""
 DOSSIERS = 50_000
 OUT = Path(__file__).parent.parent / "src" / "tthc" / "_data" / "demo_events.csv.gz"
 
-WARD = "000.01.21.H55"  # the codes of tthc.demo.AGENCY_NAMES
-JUSTICE = "000.00.06.H55"
-LAND = "000.00.13.H55"
-AGENCY_NAMES = {
-    WARD: "Trung tâm Phục vụ hành chính công phường Phan Đình Phùng",
-    JUSTICE: "Sở Tư pháp tỉnh Thái Nguyên",
-    LAND: "Sở Nông nghiệp và Môi trường tỉnh Thái Nguyên",
-}
+WARD, JUSTICE, LAND = AGENCY_NAMES  # the three agencies of tthc.demo, in that order
 # agency -> [(procedure code, weight)]
 PROCEDURES = {
     WARD: [
@@ -151,7 +143,7 @@ def _limit_days(limit: TimeLimit) -> float:
         return 0.5
     if limit.unit is Unit.WORKING_HOURS:
         return float(limit.amount) / 8
-    if limit.unit in (Unit.CALENDAR_DAYS,):
+    if limit.unit is Unit.CALENDAR_DAYS:
         return float(limit.amount) * 5 / 7
     if limit.unit is Unit.MONTHS:
         return float(limit.amount) * 21
@@ -215,7 +207,7 @@ def one_dossier(rng: random.Random, n: int, day: date) -> list[dict[str, str]]:
         return b.rows
     try:
         limit = p.time_limit(channel)
-    except Exception:
+    except NoTimeLimitError:
         limit = TimeLimit.no_limit()
     if not b.event(Action.RECEIVE, received, limit=limit, actor="cán bộ một cửa"):
         return b.rows

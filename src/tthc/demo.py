@@ -270,17 +270,12 @@ def _iso(at: _dt.datetime | None) -> str:
     return at.isoformat() if at is not None else ""
 
 
-def _write_dossiers(path: Path, items: list[Dossier]) -> int:
-    """Write every received dossier; return how many were written."""
-    n = 0
+def _write_dossiers(path: Path, received: list[tuple[Dossier, Record]]) -> None:
+    """Write every received dossier with its record."""
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(DOSSIER_COLUMNS)
-        for d in items:
-            r = record_of(d)
-            if r is None:
-                continue
-            n += 1
+        for d, r in received:
             w.writerow(
                 [
                     d.code,
@@ -301,7 +296,6 @@ def _write_dossiers(path: Path, items: list[Dossier]) -> int:
                     ";".join(d.late_agencies),
                 ]
             )
-    return n
 
 
 def _chart(path: Path, recs: list[Record], lang: str) -> Path | None:
@@ -358,7 +352,8 @@ def main_job(
     source = read_events() if events is None else events
     n_events = sum(len(trail) for trail in source.values())
     items = dossiers(source)
-    recs = records(items)
+    received = [(d, r) for d in items if (r := record_of(d)) is not None]
+    recs = [r for _, r in received]
     judged: Counter[str] = Counter()
     for d in items:
         if d.received_at is None:
@@ -409,7 +404,7 @@ def main_job(
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         table = out / "dossiers.csv"
-        _write_dossiers(table, items)
+        _write_dossiers(table, received)
         written.append(table)
         chart = _chart(out / "on-time-by-month.png", recs, lang)
         lines += ["", f"{t['csv']} {table}"]

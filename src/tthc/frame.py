@@ -42,7 +42,6 @@ array(['2026-02-23'], dtype='datetime64[D]')
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 import os
 import sys
 import threading
@@ -66,6 +65,7 @@ from tthc.calendar import (
     VIETNAM_TZ,
     OfficeHours,
     WorkCalendar,
+    _time_amount_us,
     vietnam_calendar,
 )
 from tthc.catalog import Channel
@@ -88,9 +88,17 @@ from tthc.errors import (
     RecordError,
     TimeLimitParseError,
     TthcError,
-    UnknownCodeError,
 )
-from tthc.kpi import GROUP_KEYS, ExitTreatment, Outcome, Period, Report06, ReportPolicy
+from tthc.kpi import (  # the same checks and key order as kpi
+    ExitTreatment,
+    Outcome,
+    Period,
+    Report06,
+    ReportPolicy,
+    _expect,
+    _grouping,
+    _sort_key,
+)
 from tthc.parsing import parse_instant
 
 __all__ = [
@@ -810,22 +818,8 @@ def count_working_days(start: object, end: object, *, calendar: WorkCalendar | N
 
 def _amount_us(hours: object) -> int:
     if isinstance(hours, np.timedelta64):
-        hours = int(hours.astype("timedelta64[us]").view(np.int64))
-        return hours
-    if isinstance(hours, _dt.timedelta):
-        return (hours.days * 86_400 + hours.seconds) * 1_000_000 + hours.microseconds
-    if isinstance(hours, bool) or not isinstance(hours, int | Fraction | Decimal | float):
-        msg = f"working time is a timedelta or a number of hours, got {hours!r}"
-        raise TypeError(msg)
-    try:
-        exact = Fraction(hours) * _US_PER_HOUR
-    except (OverflowError, ValueError):
-        msg = f"working time must be a finite number of hours, got {hours!r}"
-        raise ValueError(msg) from None
-    if exact.denominator != 1:
-        msg = f"{hours!r} hours is not a whole number of microseconds; pass a Fraction or Decimal"
-        raise ValueError(msg)
-    return int(exact)
+        return int(hours.astype("timedelta64[us]").view(np.int64))
+    return _time_amount_us(hours)  # the scalar API's reading of an amount of working time
 
 
 def add_working_time(
@@ -1765,12 +1759,6 @@ def _group_codes(
     return combined.astype(np.int64, copy=False), out_keys
 
 
-def _sort_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(
-        (0, "") if v is None else (1, v.value if isinstance(v, enum.Enum) else v) for v in key
-    )
-
-
 def _bucket_table(edges: I64, lo: int, hi: int) -> tuple[I64, int]:
     """``searchsorted(edges, d, "right")`` for every day d in lo..hi, as a lookup table."""
     days = np.arange(lo, hi + 1, dtype=np.int64)
@@ -1937,24 +1925,6 @@ def report06_by(
         out[tuple(key)] = report
     ordered = dict(sorted(out.items(), key=lambda item: _sort_key(item[0])))
     return ReportResult(ordered, rows.errors, f.size)
-
-
-def _expect(value: object, kind: type, name: str) -> None:
-    if not isinstance(value, kind):
-        msg = f"{name} must be a {kind.__name__}, got {value!r}"
-        raise TypeError(msg)
-
-
-def _grouping(by: tuple[str, ...] | str) -> tuple[str, ...]:
-    """The grouping names, checked as :func:`tthc.kpi.report06_by` checks them."""
-    names = (by,) if isinstance(by, str) else tuple(by)
-    for name in names:
-        if name not in GROUP_KEYS:
-            raise UnknownCodeError(name, f"report grouping keys ({', '.join(GROUP_KEYS)})")
-    if len(set(names)) != len(names):
-        msg = f"report grouping keys must not repeat: {names!r}"
-        raise ValueError(msg)
-    return names
 
 
 # == Dask ======================================================================================

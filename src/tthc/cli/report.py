@@ -46,7 +46,7 @@ from typing import Any
 
 import attrs
 
-from tthc.calendar import VIETNAM_TZ
+from tthc.calendar import VIETNAM_TZ, OfficeHours
 from tthc.catalog import Channel
 from tthc.cli._common import BadInputError, Parser, say, table
 from tthc.deadlines import Granularity
@@ -62,7 +62,11 @@ from tthc.kpi import (
     report06_by,
     round_percent,
 )
-from tthc.parsing import parse_date, parse_instant
+from tthc.parsing import (
+    _fold,  # header and status words fold like dates
+    parse_date,
+    parse_instant,
+)
 from tthc.reports import NO_VALUE, format_count, format_percent, render_reports
 
 __all__ = [
@@ -197,14 +201,6 @@ class ReadResult:
 
 
 # -- reading the file ----------------------------------------------------------------------------
-
-
-def _fold(text: str) -> str:
-    out = []
-    for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")):
-        if not unicodedata.combining(c):
-            out.append(c)
-    return " ".join("".join(out).casefold().split())
 
 
 def _decode(data: bytes, path: str, encoding: str | None, lang: str) -> str:
@@ -520,7 +516,7 @@ def _outcome(value: object, status_8: Outcome = Outcome.PENDING) -> Outcome | No
     return found
 
 
-_DUE_DEFAULT = time(17)
+_DUE_DEFAULT = OfficeHours().closing  # a date-only due ends when the default office hours close
 _START_OF_DAY = time(0)
 
 
