@@ -25,16 +25,18 @@ from __future__ import annotations
 import enum
 import functools
 import warnings
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from itertools import accumulate, compress
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from tthc._data import days_off as _official
+from tthc._data import lunar as _lunar
 from tthc._data import statutory as _statutory
 from tthc.errors import (
     CalendarNotCoveredError,
@@ -294,19 +296,17 @@ def _check_date(d: object) -> date:
 def _lunar_dates(year: int) -> tuple[date, date]:
     """Tết (1/1 âm lịch) and Giỗ Tổ (10/3 âm lịch) of *year*, Vietnamese lunar calendar (UTC+7).
 
-    ``holidays`` computes its Vietnamese calendar at UTC+7 (1985, 2007, 2030 differ from the
-    Chinese one); the class is internal to that package, so this adapter is the one place that
-    touches it, and tests pin known dates.
+    The dates are those of the ``holidays`` package, which computes its Vietnamese calendar at
+    UTC+7 (1985, 2007, 2030 differ from the Chinese one). They are read from a table generated
+    from it (``_data/lunar.py``, by ``scripts/make_lunar_table.py``), so that a first calendar
+    does not pay for importing ``holidays``; a test compares every row with ``holidays``.
     """
-    from holidays.calendars.chinese import VIETNAMESE_CALENDAR, _ChineseLunisolar
-
-    lunar = _ChineseLunisolar(VIETNAMESE_CALENDAR)
-    tet, _ = lunar.lunar_new_year_date(year)
-    hung, _ = lunar.hung_kings_date(year)
-    if tet is None or hung is None:  # pragma: no cover - the supported range is checked first
+    row = _lunar.LUNAR_DATES.get(year)
+    if row is None:  # pragma: no cover - the supported range is checked first
         msg = f"no Vietnamese lunar dates for {year}"
         raise LookupError(msg)
-    return tet, hung
+    tet_month, tet_day, hung_month, hung_day = row
+    return date(year, tet_month, tet_day), date(year, hung_month, hung_day)
 
 
 def _era(
@@ -320,7 +320,11 @@ def _compensation_source(d: date) -> LegalSource:
 
 
 def _rest_days(d: date) -> frozenset[int]:
-    return [days for since, days, _ in _statutory.WEEKLY_REST if since <= d][-1]
+    for since, days, _ in reversed(_statutory.WEEKLY_REST):  # the last row in force on d
+        if since <= d:
+            return days
+    msg = f"no weekly rest rule in force on {d}"  # pragma: no cover - the rules start in 1995
+    raise LookupError(msg)  # pragma: no cover
 
 
 def _is_rest(d: date) -> bool:
@@ -392,7 +396,7 @@ def _statutory_year(year: int, *, culture_day: bool) -> list[CalendarDay]:
             place(
                 next_free(d, 1), DayKind.COMPENSATORY, f"Nghỉ bù {label}", _compensation_source(d)
             )
-    return sorted(off.values())
+    return [off[d] for d in sorted(off)]  # one entry per day: the order of CalendarDay
 
 
 @functools.cache
@@ -520,45 +524,46 @@ class WorkCalendar:
         days = dict(_national_days(culture_day=self.culture_day))
         for override in self.overrides:
             days[override.day.toordinal()] = override
-        count_make_up = self.count_make_up_days
+        # Built a slice at a time (the weekly pattern of each rest era, the hours of each
+        # change), then the few thousand listed days: a first calendar costs a few ms.
         working = bytearray(_SPAN)
-        cum = [0] * (_SPAN + 1)
-        wd: list[date] = []
+        rest_changes = sorted(
+            (
+                (max(since.toordinal() - _BASE, 0), rest)
+                for since, rest, _ in _statutory.WEEKLY_REST
+            ),
+            key=lambda c: c[0],
+        )
+        for k, (lo, rest) in enumerate(rest_changes):
+            hi = rest_changes[k + 1][0] if k + 1 < len(rest_changes) else _SPAN
+            if lo < hi:
+                week = bytes((lo + _BASE + j - 1) % 7 + 1 not in rest for j in range(7))
+                working[lo:hi] = (week * ((hi - lo) // 7 + 1))[: hi - lo]
+        count_make_up = self.count_make_up_days
+        for o, entry in days.items():
+            i = o - _BASE
+            if 0 <= i < _SPAN:
+                if entry.kind is DayKind.MAKE_UP:
+                    working[i] = count_make_up
+                else:
+                    working[i] = entry.kind is DayKind.LOCAL_WORKING_DAY
         changes = sorted(self.office_hours, key=lambda c: c.valid_from)
-        change_ords = [c.valid_from.toordinal() - _BASE for c in changes]
-        single = {d.toordinal() - _BASE: h for d, h in self.day_hours}
-        hours: list[OfficeHours] = []
-        day_us = [0] * _SPAN
-        cum_us = [0] * (_SPAN + 1)
-        rest_changes = [
-            (since.toordinal() - _BASE, rest) for since, rest, _ in _statutory.WEEKLY_REST
-        ]
-        n = 0
-        total_us = 0
-        for i in range(_SPAN):
-            o = i + _BASE
-            entry = days.get(o)
-            if entry is None:
-                rest = [r for since, r in rest_changes if since <= i][-1]
-                is_working = (o - 1) % 7 + 1 not in rest
-            elif entry.kind is DayKind.MAKE_UP:
-                is_working = count_make_up
-            else:
-                is_working = entry.kind is DayKind.LOCAL_WORKING_DAY
-            if i in single:
-                h = single[i]
-            else:
-                k = bisect_right(change_ords, i) - 1
-                h = changes[max(k, 0)].hours
-            hours.append(h)
-            if is_working:
-                working[i] = 1
-                n += 1
-                wd.append(date.fromordinal(o))
-                day_us[i] = h._length_us
-                total_us += day_us[i]
-            cum[i + 1] = n
-            cum_us[i + 1] = total_us
+        hours: list[OfficeHours] = [changes[0].hours] * _SPAN
+        for k, change in enumerate(changes):
+            lo = min(max(change.valid_from.toordinal() - _BASE, 0), _SPAN)
+            hi = _SPAN
+            if k + 1 < len(changes):
+                hi = min(max(changes[k + 1].valid_from.toordinal() - _BASE, 0), _SPAN)
+            if lo < hi:
+                hours[lo:hi] = [change.hours] * (hi - lo)
+        for d, h in self.day_hours:
+            i = d.toordinal() - _BASE
+            if 0 <= i < _SPAN:
+                hours[i] = h
+        day_us = [h._length_us if w else 0 for h, w in zip(hours, working, strict=True)]
+        cum = list(accumulate(working, initial=0))
+        cum_us = list(accumulate(day_us, initial=0))
+        wd = list(map(date.fromordinal, compress(range(_BASE, _BASE + _SPAN), working)))
         verified = _official.VERIFIED_YEARS
         object.__setattr__(self, "_days", days)
         object.__setattr__(self, "_working", working)

@@ -27,25 +27,50 @@ Friday 02/01/2026: not a working day
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import version
+from types import ModuleType
 
-from tthc.cli import calendar as _calendar
-from tthc.cli import demo as _demo
-from tthc.cli import due as _due
-from tthc.cli import report as _report
+from tthc._version import __version__
 from tthc.cli._common import LANGS, BadInputError, Parser, say
 from tthc.errors import TthcError
 
 __all__ = ["main"]
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "due": _due.run,
-    "calendar": _calendar.run,
-    "report": _report.run,
-    "demo": _demo.run,
-}
+_COMMANDS = ("due", "calendar", "report", "demo")
+"""The subcommands, in the order of the help; each is the module ``tthc.cli.<name>``."""
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"tthc.cli.{name}")
+
+
+def _run(name: str) -> Callable[[argparse.Namespace], int]:
+    run: Callable[[argparse.Namespace], int] = _module(name).run
+    return run
+
+
+def _wanted(argv: Sequence[str]) -> tuple[str, ...]:
+    """The subcommands whose parsers *argv* needs: its own command, or all of them.
+
+    A command's module is imported only when that command runs (``tthc due`` does not load
+    the report's readers). Only the plain form ``[--lang L] [--debug] COMMAND ...`` is
+    trusted to name its command; anything else (``--help``, ``--version``, abbreviations,
+    no command) gets every parser, so argparse sees exactly what it always saw.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang":
+            i += 2
+        elif arg == "--debug" or arg.startswith("--lang="):
+            i += 1
+        elif arg in _COMMANDS:
+            return (arg,)
+        else:
+            break
+    return _COMMANDS
 
 
 def _language(argv: Sequence[str]) -> str:
@@ -58,7 +83,7 @@ def _language(argv: Sequence[str]) -> str:
     return "vi"
 
 
-def _parser(lang: str) -> Parser:
+def _parser(lang: str, wanted: Sequence[str] = _COMMANDS) -> Parser:
     # The options every subcommand accepts; defaults are set once, on the main parser, so
     # that "tthc --lang en demo" and "tthc demo --lang en" mean the same.
     common = Parser(lang=lang, with_help=False)
@@ -87,7 +112,7 @@ def _parser(lang: str) -> Parser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"tthc {version('tthc')}",
+        version=f"tthc {__version__}",
         help=say(lang, "in phiên bản rồi thoát", "show the version and exit"),
     )
     _add_common(parser, lang, default=None)
@@ -98,10 +123,8 @@ def _parser(lang: str) -> Parser:
         title=say(lang, "các lệnh", "commands"),
         parser_class=Parser,
     )
-    _due.add_parser(commands, common, lang)
-    _calendar.add_parser(commands, common, lang)
-    _report.add_parser(commands, common, lang)
-    _demo.add_parser(commands, common, lang)
+    for name in wanted:
+        _module(name).add_parser(commands, common, lang)
     return parser
 
 
@@ -146,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _language(args_list)
-    parser = _parser(lang)
+    parser = _parser(lang, _wanted(args_list))
     try:
         args = parser.parse_args(args_list)
     except SystemExit as stop:  # --help and --version exit 0, bad usage 2
@@ -154,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prog = f"tthc {args.command}"
     error = say(lang, "lỗi", "error")
     try:
-        return _COMMANDS[args.command](args)
+        return _run(args.command)(args)
     except BrokenPipeError:  # e.g. "tthc calendar 2026 --format ics | head": not an error
         _silence_stdout()
         return 0

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from importlib.metadata import version
 
 from tthc._data.statutory import WEEKLY_REST
+from tthc._version import __version__
 from tthc.calendar import CalendarDay, WorkCalendar
 from tthc.cli._common import (
     KINDS,
@@ -345,7 +345,7 @@ def run(args: argparse.Namespace) -> int:
         ) from e
     provisional_year = year not in cal.verified_years or bool(provisional)
     if args.format == "ics":
-        write_bytes(ics(cal, year, lang, version("tthc")))
+        write_bytes(ics(cal, year, lang, __version__))
         return 0
     if args.format == "json":
         data = {

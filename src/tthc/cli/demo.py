@@ -19,8 +19,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from datetime import date
-from importlib.metadata import version
 
+from tthc._version import __version__
 from tthc.calendar import CalendarDay, WorkCalendar, vietnam_calendar
 from tthc.cli._common import KINDS, STATUSES, WEEKDAYS, Parser, say, table
 from tthc.legal import Confidence
@@ -140,7 +140,7 @@ def _deadline_lines(cal: WorkCalendar, lang: str) -> list[str]:
 def demo(lang: str = "vi") -> str:
     """The text ``tthc demo`` prints, in Vietnamese (``"vi"``) or English (``"en"``)."""
     cal = vietnam_calendar()
-    title = _TEXT[lang]["title"].format(version=version("tthc"), year=DEMO_YEAR)
+    title = _TEXT[lang]["title"].format(version=__version__, year=DEMO_YEAR)
     return "\n".join(
         [title, "", *calendar_lines(cal, DEMO_YEAR, lang), "", *_deadline_lines(cal, lang)]
     )
