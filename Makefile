@@ -41,6 +41,7 @@ docs: $(STAMP_DEV)
 test: lint typecheck pytest docs
 
 bench: $(STAMP_DEV)
+	$(BIN)/python -m pip install -q --group bench
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:

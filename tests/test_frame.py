@@ -43,8 +43,9 @@ from tthc import (
 )
 from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
-from tthc.errors import MissingColumnError, RecordError
+from tthc.errors import InstantParseError, MissingColumnError, RecordError
 from tthc.kpi import ExitTreatment, Outcome, Period, Record, ReportPolicy
+from tthc.parsing import parse_instant
 
 T = TypeVar("T")
 
@@ -397,6 +398,255 @@ def test_pandas_and_polars_columns() -> None:
     assert frame.due(naive_vn, limit).date.tolist() == [date(2025, 2, 5), None]
     dates = pl.Series([date(2026, 1, 2), date(2026, 1, 10)])
     assert frame.is_working_day(dates).tolist() == [False, True]
+
+
+# -- the chunked fast paths: every unit, NaT, n <= 0, provisional years, polars ---------------
+
+UNITS = ("D", "h", "m", "s", "ms", "us", "ns")
+
+
+def stamps(days: list[date], seconds: list[int], unit: str) -> np.ndarray[Any, Any]:
+    """The days plus seconds, as datetime64[unit] (whole days for "D")."""
+    base: np.ndarray[Any, Any] = np.array(days, dtype="datetime64[D]").astype(
+        f"datetime64[{unit}]"
+    )
+    if unit in ("D", "h", "m"):
+        return base
+    extra = np.array(seconds, dtype="timedelta64[s]").astype(f"timedelta64[{unit}]")
+    out: np.ndarray[Any, Any] = base + extra
+    return out
+
+
+@given(
+    days=st.lists(st.one_of(st.dates(*FOCUS), st.none()), min_size=1, max_size=40),
+    data=st.data(),
+    unit=st.sampled_from(UNITS),
+)
+def test_add_working_days_is_the_same_in_every_unit_with_nat_and_any_count(
+    days: list[date | None], data: st.DataObject, unit: str
+) -> None:
+    size = len(days)
+    ns = data.draw(st.lists(st.integers(-70, 70), min_size=size, max_size=size))
+    seconds = data.draw(st.lists(st.integers(0, 86_399), min_size=size, max_size=size))
+    filled = [d or date(2025, 1, 1) for d in days]
+    x = stamps(filled, seconds, unit)
+    x[[d is None for d in days]] = np.datetime64("NaT")
+    expected = [
+        (None, False) if d is None else scalar(partial(NATIONAL.add_working_days, d, n))
+        for d, n in zip(days, ns, strict=True)
+    ]
+    warns = any(w for _, w in expected)
+    counts = np.array(ns, dtype=np.int64)
+    got = vector(lambda: frame.add_working_days(x, counts), expect_warning=warns)
+    assert got.astype(object).tolist() == [v for v, _ in expected]
+    # The same column as pandas, and as polars (with nulls), takes the same path.
+    import pandas as pd
+    import polars as pl
+
+    columns: list[object] = [pd.Series(x), pl.Series(x.astype("datetime64[us]"))]
+    for column in columns:
+        again = vector(partial(frame.add_working_days, column, counts), expect_warning=warns)
+        assert again.astype(object).tolist() == [v for v, _ in expected]
+    # One count for every row (n >= 1 uses the table of results for n).
+    n = ns[0]
+    one = [
+        (None, False) if d is None else scalar(partial(NATIONAL.add_working_days, d, n))
+        for d in days
+    ]
+    got_one = vector(lambda: frame.add_working_days(x, n), expect_warning=any(w for _, w in one))
+    assert got_one.astype(object).tolist() == [v for v, _ in one]
+
+
+def test_add_working_days_over_many_chunks_and_years() -> None:
+    """Receipts 2019 to mid-2027 with NaT: every chunk of the thread pool, against the scalar."""
+    rng = np.random.default_rng(7)
+    size = 3 * frame._CHUNK + 17
+    raw = rng.integers(
+        np.datetime64("2017-06-01", "D").view(np.int64),
+        np.datetime64("2029-06-30", "D").view(np.int64),
+        size,
+    )
+    x = raw.view("datetime64[D]").astype("datetime64[ns]")
+    x[rng.choice(size, 40, replace=False)] = np.datetime64("NaT")
+    n = rng.integers(-30, 61, size)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = frame.add_working_days(x, n)
+    assert [w.category for w in caught] == [ProvisionalCalendarWarning]
+    message = str(caught[0].message)
+    for year in (2017, 2018, 2027, 2028, 2029):
+        assert str(year) in message
+    sample = rng.choice(size, 300, replace=False).tolist()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+        for k in sample:
+            start = x[k].astype("datetime64[D]").item()
+            want = None if start is None else NATIONAL.add_working_days(start, int(n[k]))
+            assert got[k].item() == want
+
+
+def test_add_working_days_reads_integer_day_numbers() -> None:
+    days = np.array([date(2026, 2, 13), date(2025, 4, 24)], dtype="datetime64[D]")
+    got = frame.add_working_days(days.view(np.int64), 1)
+    assert got.tolist() == [date(2026, 2, 23), date(2025, 4, 25)]
+
+
+def test_add_working_days_names_the_row_out_of_range_in_a_later_chunk() -> None:
+    x = np.full(frame._CHUNK + 5, np.datetime64("2025-03-03", "D"))
+    x[frame._CHUNK + 3] = np.datetime64("2100-12-30", "D")
+    with pytest.raises(DateOutOfRangeError, match=rf"\[{frame._CHUNK + 3}\]"):
+        frame.add_working_days(x, 5)
+    with pytest.raises(CountTooLargeError):
+        frame.add_working_days(x[:3], np.array([1, 2, 10**6]))
+
+
+@given(
+    instants=st.lists(
+        st.one_of(st.datetimes(vn(2018, 12, 1), vn(2027, 1, 31)), st.none()),
+        min_size=1,
+        max_size=30,
+    ),
+    hours=st.sampled_from([0, 1, 4, Fraction(9, 2), 8, 40]),
+    unit=st.sampled_from(("s", "ms", "us", "ns")),
+)
+def test_add_working_time_is_the_same_in_every_unit_with_nat(
+    instants: list[datetime | None], hours: int | Fraction, unit: str
+) -> None:
+    filled = [a or vn(2025, 1, 1) for a in instants]
+    x = np.array(filled, dtype="datetime64[us]").astype(f"datetime64[{unit}]")
+    x[[a is None for a in instants]] = np.datetime64("NaT")
+    expected = [
+        (None, False)
+        if a is None
+        else scalar(
+            partial(
+                NATIONAL.add_working_time,
+                a.replace(microsecond=0)
+                if unit == "s"
+                else a.replace(microsecond=a.microsecond // 1000 * 1000)
+                if unit == "ms"
+                else a,
+                hours,
+            )
+        )
+        for a in instants
+    ]
+    got = vector(
+        lambda: frame.add_working_time(x, hours), expect_warning=any(w for _, w in expected)
+    )
+    assert got.astype(object).tolist() == [None if v is None else naive(v) for v, _ in expected]
+
+
+def test_add_working_time_over_many_chunks_with_other_office_hours() -> None:
+    rng = np.random.default_rng(8)
+    size = 2 * frame._CHUNK + 9
+    base = np.datetime64("2025-01-01T00:00", "us").view(np.int64)
+    x = (base + rng.integers(0, 700 * 24 * 60, size) * 60_000_000).view("datetime64[us]")
+    x[rng.choice(size, 10, replace=False)] = np.datetime64("NaT")
+    for cal in (NATIONAL, LOCAL):
+        got = frame.add_working_time(x, Fraction(13, 2), calendar=cal)
+        for k in rng.choice(size, 200, replace=False).tolist():
+            start = x[k].item()
+            want = None if start is None else naive(cal.add_working_time(start, Fraction(13, 2)))
+            assert got[k].item() == want
+
+
+# -- text dates: the frame's array reader reads as tthc.parsing does ------------------------------
+
+
+@st.composite
+def shaped_texts(draw: st.DrawFn) -> tuple[str, bool]:
+    """A text in one of the shapes the array reader knows, maybe with one character changed."""
+    two = st.integers(0, 99).map("{:02d}".format)
+    year = draw(st.one_of(st.integers(1990, 2105), st.integers(1995, 2100)).map("{:04d}".format))
+    day, month = (
+        draw(st.one_of(two, st.integers(1, 28).map("{:02d}".format))),
+        draw(st.one_of(two, st.integers(1, 12).map("{:02d}".format))),
+    )
+    hour, minute, second = (
+        draw(st.one_of(two, st.integers(0, 23).map("{:02d}".format))),
+        draw(two),
+        draw(two),
+    )
+    sep, mid = draw(st.sampled_from("/.-")), draw(st.sampled_from([" ", "T", "t"]))
+    shape = draw(st.sampled_from(["dmy", "dmys", "ymd", "ymds", "compact"]))
+    text = {
+        "dmy": f"{day}{sep}{month}{sep}{year}{mid}{hour}:{minute}",
+        "dmys": f"{day}{sep}{month}{sep}{year}{mid}{hour}:{minute}:{second}",
+        "ymd": f"{year}{sep}{month}{sep}{day}{mid}{hour}:{minute}",
+        "ymds": f"{year}{sep}{month}{sep}{day}{mid}{hour}:{minute}:{second}",
+        "compact": f"{year}{month}{day}{hour}{minute}{second}",
+    }[shape]
+    if draw(st.booleans()):
+        return text, True
+    k = draw(st.integers(0, len(text) - 1))
+    other = draw(st.sampled_from([*"0123456789/.-: TtZ,a", "\u00a0", "\uff12", "\u0663", "đ"]))
+    return text[:k] + other + text[k + 1 :], False
+
+
+@given(
+    st.lists(
+        st.one_of(shaped_texts(), st.text(max_size=20).map(lambda t: (t, False))), max_size=40
+    )
+)
+@example([("24/04/2025 10:00", True), ("2025-04-24T09:00:00", True), ("20250424090000", True)])
+@example([("31/02/2024 08:00", True), ("12/12/2024 24:00", True), ("12/12/1994 07:30", True)])
+@example([("12/12-2024 07:30", False), ("12/12/2024\u00a007:30", False)])
+def test_array_reader_of_text_dates_equals_parse_instant(texts: list[tuple[str, bool]]) -> None:
+    values, read = frame._read_common_texts([t for t, _ in texts])
+    for (text, exact), value, ok in zip(texts, values.tolist(), read.tolist(), strict=True):
+        try:
+            want: int | None = int(
+                np.datetime64(parse_instant(text).replace(tzinfo=None), "us").view(np.int64)
+            )
+        except InstantParseError:
+            want = None
+        if ok:
+            assert value == want, text
+        elif exact:  # a text of a known shape is left to parse_instant only when it fails
+            assert want is None, text
+
+
+def test_with_due_reads_text_dates_as_datetime_columns() -> None:
+    import pandas as pd
+    import polars as pl
+
+    received = [
+        "24/04/2025 10:00",
+        "2025-08-29 15:30:00",
+        "20250124153000",
+        "ngày 02/11/2022",
+        "7h30 12/12/2024",
+        None,
+        "31/02/2025 08:00",
+    ]
+    df = pd.DataFrame(
+        {"received_at": received, "channel": ["1"] * 7, "time_limit": ["05 ngày làm việc"] * 7}
+    )
+    got = frame.with_due(df)
+    parsed = []
+    for text in received:
+        try:
+            parsed.append(None if text is None else parse_instant(text).replace(tzinfo=None))
+        except InstantParseError:
+            parsed.append(None)
+    as_dates = df.assign(received_at=pd.Series(parsed, dtype="datetime64[us]"))
+    want = frame.with_due(as_dates)
+    assert got.frame["due_at"].tolist() == want.frame["due_at"].tolist()
+    assert [(e.index, e.field) for e in got.errors] == [
+        (3, "received_at"),
+        (5, "received_at"),
+        (6, "received_at"),
+    ]
+    assert "a time of day" in got.errors[0].reason
+    assert "31" in got.errors[2].reason
+    polars = frame.with_due(pl.from_pandas(df))
+    assert polars.frame["due_at"].to_list() == [
+        None if pd.isna(v) else v.to_pydatetime() for v in got.frame["due_at"]
+    ]
+    assert [(e.index, e.reason) for e in polars.errors] == [
+        (e.index, e.reason) for e in got.errors
+    ]
 
 
 # -- data frames: the same answers as the scalar KPI path -----------------------------------------

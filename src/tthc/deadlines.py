@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import re
 import unicodedata
 import warnings
@@ -435,6 +436,7 @@ class ParsedTimeLimit:
 # -- parsing -------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # a handful of distinct characters, folded millions of times
 def _fold_char(c: str) -> str:
     if c in "đĐ":
         return "d"

@@ -208,6 +208,12 @@ class Tables:
     Only the supported range is meaningful; the fast path checks the range first."""
     wd_raw: I64
     """``wd`` as raw ``datetime64[D]`` integers."""
+    cum_raw: I64
+    """``cum`` indexed by the raw ``datetime64[D]`` integer (meaningful in the range only)."""
+    next_wd: I64
+    """Day index of the first working day strictly after each day (SPAN: there is none)."""
+    shifted: dict[int, I64] = attrs.field(factory=dict)
+    """Tables of :meth:`nth_after`, by n."""
 
     def years(self, lo: I64, hi: I64) -> tuple[int, ...]:
         """Unverified years among those of the spans [lo, hi] (day indexes, element-wise)."""
@@ -218,6 +224,43 @@ class Tables:
         diff = np.bincount(ylo, minlength=n_years) - np.bincount(yhi + 1, minlength=n_years)
         touched = np.flatnonzero(np.cumsum(diff) > 0) + first
         return tuple(int(y) for y in touched if int(y) not in self.verified)
+
+    def nth_after(self, n: int) -> I64:
+        """The n-th working day after each raw day number (n >= 1), as a table (memoised).
+
+        Only the supported range is meaningful, and only where the n-th day exists.
+        """
+        table = self.shifted.get(n)
+        if table is None:
+            k = np.minimum(self.cum1_raw_m1 + n, self.wd.size - 1)
+            table = np.take(self.wd_raw, k)
+            if len(self.shifted) >= 64:
+                self.shifted.clear()
+            self.shifted[n] = table
+        return table
+
+    def touched(self, low: int, top: int, spans: Callable[[], tuple[I64, I64]]) -> tuple[int, ...]:
+        """The unverified years that spans between raw days *low* and *top* touch.
+
+        Spans rarely leave the verified years by more than the year either side; then the
+        extremes answer alone (the span that reaches *top* touches its year, and every other
+        year it could touch is verified). Otherwise *spans* gives the rows' (first, last) raw
+        day numbers and they are looked at.
+        """
+        vlo, vhi = self.vlo + EPOCH_TO_BASE, self.vhi + EPOCH_TO_BASE
+        if low >= vlo and top <= vhi:
+            return ()
+        before, after = self.verified.start - 1, self.verified.stop
+        if low != NAT:
+            near_low = low >= vlo or int(_YEAR[low - EPOCH_TO_BASE]) == before
+            near_top = top <= vhi or int(_YEAR[top - EPOCH_TO_BASE]) == after
+            if near_low and near_top:
+                return (*((before,) if low < vlo else ()), *((after,) if top > vhi else ()))
+        lo, hi = spans()
+        flagged = (lo < vlo) | (hi > vhi)
+        if not flagged.any():
+            return ()
+        return self.years(lo[flagged] - EPOCH_TO_BASE, hi[flagged] - EPOCH_TO_BASE)
 
     def cover(self, lo: I64, hi: I64, *, stacklevel: int) -> Bools | None:
         """Warn once (or raise, strict) when a span leaves the verified years.
@@ -280,6 +323,10 @@ def _build(cal: WorkCalendar) -> Tables:
     cum1_raw_m1 = np.zeros(EPOCH_TO_BASE + SPAN, np.int64)
     cum1_raw_m1[EPOCH_TO_BASE:] = cum[1:] - 1
     wd = np.flatnonzero(working).astype(np.int64)
+    cum_raw = np.zeros(EPOCH_TO_BASE + SPAN + 1, np.int64)
+    cum_raw[EPOCH_TO_BASE:] = cum
+    after = cum[1:]
+    next_wd = np.where(after < wd.size, wd[np.minimum(after, wd.size - 1)], SPAN)
     return Tables(
         calendar=cal,
         working=working,
@@ -296,6 +343,8 @@ def _build(cal: WorkCalendar) -> Tables:
         verified=verified,
         cum1_raw_m1=cum1_raw_m1,
         wd_raw=wd + EPOCH_TO_BASE,
+        cum_raw=cum_raw,
+        next_wd=next_wd.astype(np.int64),
     )
 
 
@@ -689,16 +738,16 @@ def add_working_days(
     array(['2025-05-05', '2026-01-09', 'NaT'], dtype='datetime64[D]')
     """
     t = tables(calendar)
-    a = as_datetime64(dates, "D").astype("datetime64[D]", copy=False)
-    if isinstance(n, np.ndarray) and n.dtype.kind in "iu" and n.shape == a.shape:
-        fast = _add_days_fast(t, a.view(np.int64), n.astype(np.int64, copy=False))
-        if fast is not None:  # the chunks checked the counts: 1 <= n, results in range
-            return fast
-    k = _counts(n, a.size)
-    fast = _add_days_fast(t, a.view(np.int64), k)
+    col = _column(dates, "D")
+    if isinstance(n, np.ndarray) and n.dtype.kind in "iu" and n.shape == (col.size,):
+        fast = _add_days_chunked(t, col, n.astype(np.int64, copy=False))  # checks n per chunk
+    else:
+        fast = _add_days_chunked(t, col, _counts(n, col.size))
     if fast is not None:
         return fast
-    i, nat = day_index(a)
+    # A date or a result out of range, or a count too large: find the row and say so.
+    k = _counts(n, col.size)
+    i, nat = day_index(dates)
     check_range(i)
     r = _add_days(t, i, k)
     if isinstance(k, int) and k >= 0:
@@ -709,62 +758,7 @@ def add_working_days(
     return to_dates(r, nat)
 
 
-def _add_days_fast(t: Tables, days: I64, n: I64 | int) -> Dates | None:
-    """add_working_days for the common case (no NaT, in range, n >= 1), on raw day numbers.
-
-    Works in cache-sized chunks (on two threads for large arrays: numpy releases the GIL in
-    ``take`` and reductions). Returns ``None`` when some chunk is not the common case; the
-    general path then answers for the whole array.
-    """
-    size = days.size
-    if size == 0 or (isinstance(n, int) and n < 1):
-        return None
-    out = np.empty(size, np.int64)
-    bounds = [(a, min(a + _CHUNK, size)) for a in range(0, size, _CHUNK)]
-    cum = t.cum1_raw_m1
-    limit = EPOCH_TO_BASE + SPAN
-
-    vlo, vhi = t.vlo + EPOCH_TO_BASE, t.vhi + EPOCH_TO_BASE
-
-    def chunk(span: tuple[int, int]) -> tuple[int, ...] | None:
-        """The unverified years the chunk's spans touch; None: not the common case."""
-        a, b = span
-        d = days[a:b]
-        first, last = int(d.min()), int(d.max())
-        if first < EPOCH_TO_BASE or last >= limit:  # NaT, or out of range
-            return None
-        if isinstance(n, int):
-            nn: I64 | int = n
-            n_lo = n_hi = n
-        else:
-            nn = n[a:b]
-            n_lo, n_hi = int(nn.min()), int(nn.max())
-        if n_lo < 1 or int(cum[last]) + n_hi >= t.wd.size:
-            return None
-        k = np.take(cum, d, mode="clip")  # in range: checked above
-        k += nn
-        r = out[a:b]
-        np.take(t.wd_raw, k, out=r, mode="clip")
-        top = int(r.max())
-        if first >= vlo and top <= vhi:
-            return ()
-        # The union of the spans' unverified days is one run when every span reaches the
-        # verified years' edge: then it is known from the extremes alone.
-        if first >= vlo and last <= vhi + 1:
-            return tuple(range(int(_YEAR[t.vhi + 1]), int(_YEAR[top - EPOCH_TO_BASE]) + 1))
-        flagged = (d < vlo) | (r > vhi)
-        return t.years(d[flagged] - EPOCH_TO_BASE, r[flagged] - EPOCH_TO_BASE)
-
-    results = list(_map(chunk, bounds))
-    if any(r is None for r in results):
-        return None
-    years = sorted({y for r in results if r is not None for y in r})
-    if years:
-        t.warn(tuple(years), stacklevel=3)
-    return out.view("datetime64[D]")
-
-
-_CHUNK = 1 << 17
+_CHUNK = 1 << 15
 _POOL: dict[int, ThreadPoolExecutor] = {}
 """The worker threads, by the process that started them (a forked child starts its own)."""
 _POOL_LOCK = threading.Lock()
@@ -790,6 +784,355 @@ def _map(fn: Callable[[_T], _R], items: list[_T]) -> Iterator[_R]:
                 _POOL.clear()  # threads do not survive fork(): never reuse a parent's pool
                 pool = _POOL[pid] = ThreadPoolExecutor(workers, thread_name_prefix="tthc-frame")
     return pool.map(fn, items)
+
+
+# -- columns read chunk by chunk ---------------------------------------------------------------
+_TICKS_PER_DAY: Final = {
+    "D": 1,
+    "h": 24,
+    "m": 1_440,
+    "s": 86_400,
+    "ms": 86_400_000,
+    "us": US_PER_DAY,
+    "ns": US_PER_DAY * 1_000,
+}
+"""Ticks of each ``datetime64`` unit in one day (coarser units are converted chunk by chunk)."""
+
+
+class _Scratch(threading.local):
+    """Work arrays of one thread, reused from chunk to chunk.
+
+    A fresh array per operation costs more than the operation itself (the memory is mapped
+    anew each time), so the kernels write into these with ``out=``.
+    """
+
+    def __init__(self) -> None:
+        self.arrays: dict[tuple[str, str], npt.NDArray[Any]] = {}
+
+    def get(self, name: str, dtype: str, size: int) -> npt.NDArray[Any]:
+        a = self.arrays.get((name, dtype))
+        if a is None or a.size < size:
+            a = self.arrays[name, dtype] = np.empty(max(size, _CHUNK), dtype)
+        return a[:size]
+
+    def i8(self, name: str, size: int) -> I64:
+        out: I64 = self.get(name, "int64", size)
+        return out
+
+    def b1(self, name: str, size: int) -> Bools:
+        out: Bools = self.get(name, "bool", size)
+        return out
+
+
+_SCRATCH = _Scratch()
+
+
+@attrs.frozen(eq=False)
+class _Column:
+    """A date or instant column as its integer ticks, read chunk by chunk, never copied whole.
+
+    ``values`` are the ticks of a ``datetime64`` unit (naive Vietnam wall time) or of a
+    polars/Arrow column (``valid``: its validity bitmap, least significant bit first; the
+    values of null slots are arbitrary). Without a bitmap, missing values are ``NaT``.
+    """
+
+    values: npt.NDArray[np.integer[Any]]
+    unit: str
+    valid: npt.NDArray[np.uint8] | None = None
+
+    @property
+    def size(self) -> int:
+        return int(self.values.size)
+
+    def days(self, a: int, b: int, safe: int) -> tuple[I64, Bools | None, int, int]:
+        """Raw day numbers (``datetime64[D]`` integers) of rows a..b-1, and the missing rows.
+
+        Missing rows get day *safe*. Returns (days, missing or None, min, max); the arrays
+        are the thread's scratch arrays, valid until its next chunk.
+        """
+        m = b - a
+        v = self.values[a:b]
+        d = _SCRATCH.i8("day", m)
+        per_day = _TICKS_PER_DAY.get(self.unit)
+        if per_day is None:  # Y, M, W: numpy converts (NaT stays NaT)
+            np.copyto(d, v.view(f"datetime64[{self.unit}]").astype("datetime64[D]").view(np.int64))
+        elif per_day == 1:
+            np.copyto(d, v)
+        else:
+            np.floor_divide(v, per_day, out=d)
+        if m == 0:
+            return d, None, safe, safe
+        missing: Bools | None = None
+        if self.valid is not None:
+            bits = np.unpackbits(self.valid[a >> 3 : (b + 7) >> 3], count=m, bitorder="little")
+            missing = np.equal(bits, 0, out=_SCRATCH.b1("missing", m))
+        else:
+            lo = int(d.min())
+            if lo >= EPOCH_TO_BASE:
+                return d, None, lo, int(d.max())
+            missing = np.equal(d if per_day is None else v, NAT, out=_SCRATCH.b1("missing", m))
+        if not missing.any():
+            return d, None, int(d.min()), int(d.max())
+        np.copyto(d, safe, where=missing)
+        return d, missing, int(d.min()), int(d.max())
+
+    def micros(self, a: int, b: int, safe: int) -> tuple[I64, I64, Bools | None, int, int]:
+        """(raw day numbers, µs after midnight, missing rows, min day, max day) of a..b-1.
+
+        Sub-microsecond digits are dropped (floor), as ``datetime64[us]`` does.
+        """
+        per_day = _TICKS_PER_DAY[self.unit]
+        d, missing, lo, hi = self.days(a, b, safe)
+        x = _SCRATCH.i8("time", b - a)
+        np.multiply(d, per_day, out=x)
+        np.subtract(self.values[a:b], x, out=x)
+        if per_day < US_PER_DAY:
+            x *= US_PER_DAY // per_day
+        elif per_day > US_PER_DAY:
+            np.floor_divide(x, per_day // US_PER_DAY, out=x)
+        if missing is not None:
+            np.copyto(x, 0, where=missing)
+        return d, x, missing, lo, hi
+
+
+def _column(x: object, kind: str) -> _Column:
+    """*x* (an array, a pandas or polars column, a sequence of dates) as a :class:`_Column`.
+
+    numpy ``datetime64`` arrays, naive pandas datetime columns and polars Date/Datetime
+    columns are read in place; anything else is converted once by :func:`as_datetime64`.
+    For dates (*kind* "D"), an integer array is read as ``datetime64[D]`` day numbers.
+    """
+    a: Any = None
+    if isinstance(x, np.ndarray):
+        if x.dtype.kind in "iu" and kind == "D" and x.ndim == 1:
+            a = x.astype(np.int64, copy=False).view("datetime64[D]")
+        elif x.dtype.kind == "M":
+            a = x
+    elif _is(x, "pandas", "Series") or _is(x, "pandas", "Index"):
+        dtype = getattr(x, "dtype", None)
+        if isinstance(dtype, np.dtype) and dtype.kind == "M":
+            a = x.to_numpy(copy=False)  # type: ignore[attr-defined]
+    elif _is(x, "polars", "Series"):
+        import polars as pl
+
+        s: Any = x
+        if (isinstance(s.dtype, pl.Datetime) and s.dtype.time_zone is None) or s.dtype == pl.Date:
+            arr = s.rechunk().to_arrow()
+            buffers = arr.buffers()
+            if arr.offset == 0 and buffers[1] is not None:
+                width = np.int32 if s.dtype == pl.Date else np.int64
+                values: npt.NDArray[np.integer[Any]] = np.frombuffer(
+                    buffers[1], width, count=len(arr)
+                )
+                unit = "D" if s.dtype == pl.Date else str(s.dtype.time_unit)
+                valid = None
+                if buffers[0] is not None and arr.null_count:
+                    valid = np.frombuffer(buffers[0], np.uint8, count=(len(arr) + 7) >> 3)
+                return _Column(values, unit, valid)
+    if a is None:
+        a = as_datetime64(x, kind)
+    if a.ndim != 1:
+        msg = f"expected a one-dimensional array, got shape {a.shape}"
+        raise ValueError(msg)
+    unit, count = np.datetime_data(a.dtype)
+    if count != 1 or (unit not in _TICKS_PER_DAY and unit not in ("Y", "M", "W")):
+        a = a.astype("datetime64[us]" if kind == "us" else "datetime64[D]")
+        unit = "us" if kind == "us" else "D"
+    return _Column(a.view(np.int64), unit)
+
+
+def _add_days_chunked(t: Tables, col: _Column, n: I64 | int) -> Dates | None:
+    """add_working_days chunk by chunk on the thread pool, on raw day numbers.
+
+    Every row takes this path: missing rows give NaT, and counts of any sign are read as
+    :func:`_add_days` reads them. Returns ``None`` when a chunk holds a date or a result out
+    of range, or a count too large: the general path then raises the error for that row.
+    """
+    size = col.size
+    out = np.empty(size, np.int64)
+    limit = EPOCH_TO_BASE + SPAN
+    vlo = t.vlo + EPOCH_TO_BASE
+    last_k = t.wd.size - 1
+    cum, cum1m1 = t.cum_raw, t.cum1_raw_m1
+
+    def chunk(span: tuple[int, int]) -> tuple[int, ...] | None:
+        """The unverified years the chunk's spans touch; None: an error to report."""
+        a, b = span
+        d, missing, first, last = col.days(a, b, vlo)
+        if first < EPOCH_TO_BASE or last >= limit:
+            return None
+        k = _SCRATCH.i8("k", b - a)
+        if isinstance(n, int):
+            nn: I64 | int = n
+            n_lo = n_hi = n
+        else:
+            nn = n[a:b]
+            n_lo, n_hi = int(nn.min()), int(nn.max())
+            if max(-n_lo, n_hi) > MAX_WORKING_DAYS:
+                return None
+        r = out[a:b]
+        if isinstance(n, int) and n >= 1:  # one lookup in the table of results for n
+            if int(cum1m1[last]) + n > last_k:
+                return None
+            np.take(t.nth_after(n), d, out=r, mode="clip")  # d checked above
+            if missing is not None:
+                np.copyto(r, NAT, where=missing)
+            return t.touched(first, int(r.max()), lambda: _spans_of(d, r, missing, ordered=True))
+        # k: position in the list of working days (see _add_days); the bounds are loose.
+        if n_lo >= 1:
+            np.take(cum1m1, d, out=k, mode="clip")  # d checked above
+            k_lo, k_hi = int(cum1m1[first]) + n_lo, int(cum1m1[last]) + n_hi
+        elif n_hi <= 0:
+            np.take(cum, d, out=k, mode="clip")
+            k_lo, k_hi = int(cum[first]) + n_lo, int(cum[last]) + n_hi
+        else:
+            assert not isinstance(nn, int)
+            p = np.greater(nn, 0, out=_SCRATCH.b1("positive", b - a)).view(np.int8)
+            np.add(d, p, out=k)
+            np.take(cum, k, out=k, mode="clip")
+            k -= p
+            k_lo, k_hi = int(cum[first]) + n_lo, int(cum[last + 1]) + n_hi - 1
+        k += nn
+        if k_lo < 0 or k_hi > last_k:  # look at the rows themselves
+            if missing is not None:
+                np.copyto(k, 0, where=missing)  # a missing date is never out of range
+            if int(k.min()) < 0 or int(k.max()) > last_k:
+                return None
+        np.take(t.wd_raw, k, out=r, mode="clip")  # k checked above
+        if n_lo >= 1:
+            low = first
+        else:
+            low = min(first, int(r.min()))
+            if missing is not None and low < vlo:
+                low = NAT  # a missing row's stand-in may be the low one: look at the rows
+        if missing is not None:
+            np.copyto(r, NAT, where=missing)
+        top = int(r.max()) if n_lo >= 1 else max(last, int(r.max()))
+        return t.touched(low, top, lambda: _spans_of(d, r, missing, ordered=n_lo >= 1))
+
+    return _gather(t, out, _map(chunk, _spans(size, _CHUNK)), "datetime64[D]")
+
+
+def _gather(
+    t: Tables, out: I64, results: Iterator[tuple[int, ...] | None], unit: str
+) -> Dates | None:
+    """*out* as *unit*, after one warning for the unverified years the chunks touched."""
+    found = list(results)
+    if any(r is None for r in found):
+        return None
+    years = sorted({y for r in found if r is not None for y in r})
+    if years:
+        t.warn(tuple(years), stacklevel=4)
+    return out.view(unit)
+
+
+def _spans(size: int, chunk: int) -> list[tuple[int, int]]:
+    return [(a, min(a + chunk, size)) for a in range(0, size, chunk)]
+
+
+def _spans_of(d: I64, r: I64, missing: Bools | None, *, ordered: bool) -> tuple[I64, I64]:
+    """(first, last) raw day of each row's span from *d* to *r*, without the missing rows."""
+    lo, hi = (d, r) if ordered else (np.minimum(d, r), np.maximum(d, r))
+    if missing is None:
+        return lo, hi
+    keep = ~missing
+    return lo[keep], hi[keep]
+
+
+def _add_time_chunked(t: Tables, col: _Column, amount: int) -> Dates | None:
+    """add_working_time chunk by chunk on the thread pool (see :func:`_add_time`).
+
+    Calendars with one set of office hours and equal working days (the national calendar)
+    are computed with masked copies into the thread's work arrays; others run
+    :func:`_add_time` on each chunk. Returns ``None`` when a chunk holds an instant or a
+    result out of range: the general path then raises the error for that row.
+    """
+    size = col.size
+    out = np.empty(size, np.int64)
+    vlo = t.vlo + EPOCH_TO_BASE
+    simple = len(t.hours) == 1 and t.day_us > 0
+
+    def chunk(span: tuple[int, int]) -> tuple[int, ...] | None:
+        a, b = span
+        d, x, missing, first, last = col.micros(a, b, vlo)
+        if first < EPOCH_TO_BASE or last >= EPOCH_TO_BASE + SPAN:
+            return None
+        d -= EPOCH_TO_BASE  # day indexes from here on
+        try:
+            if simple:
+                j, y = _add_time_simple(t, d, x, amount)
+            else:
+                j, y = _add_time(t, d, x, amount)
+        except DateOutOfRangeError:
+            return None
+        r = out[a:b]
+        np.add(j, EPOCH_TO_BASE, out=r)
+        r *= US_PER_DAY
+        r += y
+        top = int(j.max()) + EPOCH_TO_BASE
+        d += EPOCH_TO_BASE
+        np.add(j, EPOCH_TO_BASE, out=j)
+        years = t.touched(first, top, lambda: _spans_of(d, j, missing, ordered=True))
+        if missing is not None:
+            np.copyto(r, NAT, where=missing)
+        return years
+
+    return _gather(t, out, _map(chunk, _spans(size, _CHUNK)), "datetime64[us]")
+
+
+def _add_time_simple(t: Tables, i: I64, x: I64, amount: int) -> tuple[I64, I64]:
+    """:func:`_add_time` for one set of office hours and working days of equal length.
+
+    Returns the thread's work arrays (day index, µs after midnight).
+    """
+    h = t.hours[0]
+    m = i.size
+    cond, tmp = _SCRATCH.b1("cond", m), _SCRATCH.i8("tmp", m)
+    # The next office moment at or after x on day i, else the next working day's opening.
+    y = _SCRATCH.i8("y", m)
+    np.maximum(x, h.starts[-1], out=y)
+    for s, e in zip(h.starts[-2::-1], h.ends[-2::-1], strict=True):
+        np.less(x, e, out=cond)
+        np.maximum(x, s, out=tmp)
+        np.copyto(y, tmp, where=cond)
+    off = np.greater_equal(x, h.ends[-1], out=_SCRATCH.b1("off", m))
+    working = np.take(t.working, i, out=_SCRATCH.get("working", "uint8", m), mode="clip")
+    off |= np.equal(working, 0, out=cond)
+    j = _SCRATCH.i8("j", m)
+    np.copyto(j, i)
+    np.copyto(j, np.take(t.next_wd, i, out=tmp, mode="clip"), where=off)
+    np.copyto(y, h.starts[0], where=off)
+    if amount == 0:
+        if int(j.max()) >= SPAN:
+            raise DateOutOfRangeError(
+                LAST_SUPPORTED_DATE, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE
+            )
+        return j, y
+    # Office µs before y on day j, plus the amount (less one): whole days and the rest.
+    spent = _SCRATCH.i8("spent", m)
+    spent.fill(amount - 1 - sum(h.starts))
+    for s, e in zip(h.starts, h.ends, strict=True):
+        spent += np.clip(y, s, e, out=tmp)
+    q = np.floor_divide(spent, t.day_us, out=_SCRATCH.i8("q", m))
+    rest = np.multiply(q, -t.day_us, out=_SCRATCH.i8("rest", m))
+    rest += spent
+    rest += 1
+    q += np.take(t.cum, j, out=tmp, mode="clip")
+    if int(q.max()) >= t.wd.size:
+        raise DateOutOfRangeError(LAST_SUPPORTED_DATE, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE)
+    k = np.take(t.wd, q, out=j, mode="clip")
+    # The moment *rest* office µs into day k (a point at a period's end stays there).
+    before = 0
+    bounds = []
+    for s, e in zip(h.starts, h.ends, strict=True):
+        bounds.append((s, before, before + e - s))
+        before += e - s
+    z = np.add(rest, bounds[-1][0] - bounds[-1][1], out=y)
+    for s, done, upto in reversed(bounds[:-1]):
+        np.less_equal(rest, upto, out=cond)
+        np.add(rest, s - done, out=tmp)
+        np.copyto(z, tmp, where=cond)
+    return k, z
 
 
 def count_working_days(start: object, end: object, *, calendar: WorkCalendar | None = None) -> I64:
@@ -855,6 +1198,14 @@ def add_working_time(
     if amount > MAX_WORKING_HOURS * _US_PER_HOUR:
         raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours")
     t = tables(calendar)
+    col = _column(instants, "us")
+    if col.unit in ("Y", "M", "W", "D"):
+        msg = f"instants must be datetime64 instants (with a time of day), got datetime64[{col.unit}]"
+        raise TypeError(msg)
+    fast = _add_time_chunked(t, col, amount)
+    if fast is not None:
+        return fast
+    # An instant or a result out of range: find the row and say so.
     i, x, nat = instant_parts(instants)
     check_range(i)
     j, y = _add_time(t, i, x, amount)
@@ -1363,7 +1714,14 @@ def _instants(f: _Frame, errors: _Errors, name: str, *, required: bool) -> I64:
             raise TypeError(msg)
         us: I64 = a.astype("datetime64[us]", copy=False).view(np.int64)
     else:
-        codes, uniques = f.factorize(name)
+        arrow = _arrow_texts(f.series(name))
+        if arrow is None:  # not only texts: each distinct value is read once
+            codes, uniques = f.factorize(name)
+            rows: npt.NDArray[np.intp] | None = None
+        else:  # the common shapes as arrays; the rest (and nulls) one by one
+            us, read = _read_texts(arrow)
+            rows = np.flatnonzero(~read)
+            codes, uniques = _factorize_rows(f.series(name), rows)
         values = np.full(len(uniques) + 1, NAT, np.int64)  # the last slot: missing
         reasons: dict[int, str] = {}
         for k, v in enumerate(uniques):
@@ -1378,14 +1736,218 @@ def _instants(f: _Frame, errors: _Errors, name: str, *, required: bool) -> I64:
                     reasons[k] = str(e)
             else:
                 reasons[k] = f"{name} must be a datetime or a text naming one, got {v!r}"
-        us = values[codes]
+        if rows is None:
+            us = values[codes]
+        else:
+            us[rows] = values[codes]
         if reasons:
             bad_codes = np.zeros(len(uniques) + 1, np.bool_)
             bad_codes[list(reasons)] = True
-            errors.add(bad_codes[codes], name, lambda row: reasons[int(codes[row])])
+            bad = bad_codes[codes]
+            if rows is None:
+                errors.add(bad, name, lambda row: reasons[int(codes[row])])
+            else:
+                where = np.zeros(f.size, np.bool_)
+                where[rows[bad]] = True
+                position = np.full(f.size, -1, np.int64)
+                position[rows] = np.arange(rows.size)
+                errors.add(where, name, lambda row: reasons[int(codes[position[row]])])
     if required:
         errors.add(us == NAT, name, f"{name} is missing")
     return us
+
+
+# -- text dates, read as arrays ---------------------------------------------------------------
+_SHAPES: Final = (
+    # (width, digits of year, month, day, hour, minute, second; separators: position, allowed)
+    (14, (0, 4), (4, 6), (6, 8), (8, 10), (10, 12), (12, 14), ()),
+    (
+        16,
+        (6, 10),
+        (3, 5),
+        (0, 2),
+        (11, 13),
+        (14, 16),
+        None,
+        ((2, "/.-"), (5, "/.-"), (10, " Tt"), (13, ":")),
+    ),
+    (
+        19,
+        (6, 10),
+        (3, 5),
+        (0, 2),
+        (11, 13),
+        (14, 16),
+        (17, 19),
+        ((2, "/.-"), (5, "/.-"), (10, " Tt"), (13, ":"), (16, ":")),
+    ),
+    (
+        16,
+        (0, 4),
+        (5, 7),
+        (8, 10),
+        (11, 13),
+        (14, 16),
+        None,
+        ((4, "/.-"), (7, "/.-"), (10, " Tt"), (13, ":")),
+    ),
+    (
+        19,
+        (0, 4),
+        (5, 7),
+        (8, 10),
+        (11, 13),
+        (14, 16),
+        (17, 19),
+        ((4, "/.-"), (7, "/.-"), (10, " Tt"), (13, ":"), (16, ":")),
+    ),
+)
+"""``yyyyMMddHHmmss``; ``dd/mm/yyyy HH:MM[:SS]``; ``yyyy-mm-dd HH:MM[:SS]`` (see below)."""
+
+
+def _read_texts(arr: Any) -> tuple[I64, Bools]:
+    """µs (Vietnam wall time) of the texts of an Arrow string array in the commonest shapes.
+
+    The shapes, every field at its full width and nothing around them: the national sync's
+    ``yyyyMMddHHmmss``; ``dd/mm/yyyy HH:MM[:SS]`` and ``yyyy-mm-dd HH:MM[:SS]``, with ``/``,
+    ``.`` or ``-`` twice the same and a space or ``T`` before the time. A text read here has
+    the value :func:`tthc.parsing.parse_instant` gives it (a Hypothesis test holds the two
+    together); any other text (another shape, an impossible date or time, a year outside
+    1995-2100, a null) is left out of the mask, for :func:`~tthc.parsing.parse_instant` to
+    read or to refuse with its reason. Works on the bytes of the array, without a Python
+    object per text.
+    """
+    import pyarrow as pa
+
+    if arr.type != pa.large_string():
+        arr = arr.cast(pa.large_string())
+    size = len(arr)
+    values = np.zeros(size, np.int64)
+    read = np.zeros(size, np.bool_)
+    validity, offsets_buf, data_buf = arr.buffers()
+    if size == 0 or data_buf is None:
+        return values, read
+    offsets = np.frombuffer(offsets_buf, np.int64, count=size + 1, offset=arr.offset * 8)
+    data = np.frombuffer(data_buf, np.uint8)
+    lengths = np.diff(offsets)
+    if validity is not None and arr.null_count:
+        bits = np.unpackbits(
+            np.frombuffer(validity, np.uint8), count=arr.offset + size, bitorder="little"
+        )
+        lengths = np.where(bits[arr.offset :] == 1, lengths, 0)
+    for width in sorted({shape[0] for shape in _SHAPES}):
+        rows = np.flatnonzero(lengths == width)
+        for a in range(0, rows.size, _TEXT_CHUNK):
+            part = rows[a : a + _TEXT_CHUNK]
+            # Character p of every text is row p of *chars* (one gather for the chunk).
+            index = offsets[part][None, :] + np.arange(width)[:, None]
+            chars = data[index].astype(np.int32)
+            digits = chars - 48
+            is_digit = (digits >= 0) & (digits <= 9)
+            for w, y, mo, d, h, mi, s, seps in _SHAPES:
+                if w != width:
+                    continue
+                us, good = _shape_value(chars, digits, is_digit, (y, mo, d, h, mi, s), seps)
+                values[part[good]] = us[good]
+                read[part[good]] = True
+    return values, read
+
+
+def _shape_value(
+    chars: npt.NDArray[np.int32],
+    digits: npt.NDArray[np.int32],
+    is_digit: Bools,
+    fields: tuple[tuple[int, int] | None, ...],
+    seps: tuple[tuple[int, str], ...],
+) -> tuple[I64, Bools]:
+    """µs of the texts (one per column of *chars*) in one shape, and which are in it."""
+    good = np.ones(chars.shape[1], np.bool_)
+    for p, allowed in seps:
+        c = chars[p]
+        ok = c == ord(allowed[0])
+        for other in allowed[1:]:
+            ok |= c == ord(other)
+        good &= ok
+    if seps:
+        good &= chars[seps[0][0]] == chars[seps[1][0]]
+    numbers = []
+    for span in fields:
+        v = np.zeros(chars.shape[1], np.int32)
+        if span is not None:
+            good &= is_digit[span[0] : span[1]].all(axis=0)
+            for p in range(*span):
+                v *= 10
+                v += digits[p]
+        numbers.append(v)
+    year, month, day, hour, minute, second = numbers
+    good &= (year >= FIRST_SUPPORTED_DATE.year) & (year <= LAST_SUPPORTED_DATE.year)
+    good &= (month >= 1) & (month <= 12) & (day >= 1)
+    good &= (hour <= 23) & (minute <= 59) & (second <= 59)
+    month_index = year * 12 + month
+    month_index -= FIRST_SUPPORTED_DATE.year * 12 + 1
+    np.copyto(month_index, 0, where=~good)
+    first = np.take(_MONTH_FIRST, month_index)
+    good &= day <= np.take(_MONTH_LENGTH, month_index)
+    us = (first + day - 1) * US_PER_DAY
+    us += ((hour * 60 + minute) * 60 + second).astype(np.int64) * 1_000_000
+    return us, good
+
+
+_MONTHS = np.arange(
+    np.datetime64(f"{FIRST_SUPPORTED_DATE.year}-01", "M"),
+    np.datetime64(f"{LAST_SUPPORTED_DATE.year + 1}-02", "M"),
+)
+_MONTH_FIRST: Final = _MONTHS.astype("datetime64[D]").view(np.int64)[:-1]
+"""``datetime64[D]`` integer of the first day of each month from January 1995."""
+_MONTH_LENGTH: Final = np.diff(_MONTHS.astype("datetime64[D]").view(np.int64)).astype(np.int32)
+"""Days in each month from January 1995."""
+_TEXT_CHUNK = 1 << 14
+
+
+def _read_common_texts(texts: Sequence[object]) -> tuple[I64, Bools]:
+    """:func:`_read_texts` of a sequence (values other than texts are not read)."""
+    import pyarrow as pa
+
+    arr = pa.array([v if type(v) is str else None for v in texts], pa.large_string())
+    return _read_texts(arr)
+
+
+def _arrow_texts(series: Any) -> Any:
+    """The column as an Arrow string array, or None when it holds other values too."""
+    import pyarrow as pa
+
+    try:
+        if _is(series, "polars", "Series"):
+            import polars as pl
+
+            if series.dtype not in (pl.String, pl.Categorical):
+                return None
+            return series.cast(pl.String).to_arrow()
+        arr = pa.array(series, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        return None
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not (
+        pa.types.is_string(arr.type)
+        or pa.types.is_large_string(arr.type)
+        or pa.types.is_string_view(arr.type)
+    ):
+        return None
+    return arr
+
+
+def _factorize_rows(series: Any, rows: npt.NDArray[np.intp]) -> tuple[I64, list[Any]]:
+    """Codes (-1: missing) and distinct values of the column at *rows* (positions)."""
+    import pandas as pd
+
+    if _is(series, "polars", "Series"):
+        values = np.empty(rows.size, dtype=object)
+        values[:] = series.gather(rows).to_list()
+    else:
+        values = series.iloc[rows].to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes.astype(np.int64, copy=False), list(uniques)
 
 
 def _choices(
@@ -1508,7 +2070,7 @@ def _read(
     if not (f.has("due_at") or f.has("time_limit")):
         msg = "the frame needs a 'due_at' column or a 'time_limit' column"
         raise MissingColumnError(msg, ("due_at",))
-    f.prefetch(("agency", "channel", "outcome", "time_limit", "received_at", "completed_at"))
+    f.prefetch(("agency", "channel", "outcome", "time_limit"))
     errors = _Errors(f)
     if need_agency:
         _choices(f, errors, "agency", _agency, missing=None)
