@@ -32,8 +32,8 @@ LAYERS = (
 )
 """Bottom to top. A layer may import the layers before it, and the ``_data`` tables."""
 
-LEAVES = {"_data", "_version"}
-"""Below every layer: the tables of ``_data`` and the version string, importable by any layer."""
+LEAVES = {"_data", "_progress", "_version"}
+"""Below every layer, importable by any: the ``_data`` tables, progress bars, the version."""
 
 TOP = {"__init__", "__main__"}
 """The public namespace and the command-line entry point sit above every layer."""

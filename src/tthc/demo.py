@@ -34,6 +34,7 @@ from typing import IO, Any
 
 import attrs
 
+from tthc._progress import track
 from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
 from tthc.deadlines import TimeLimit, Timeliness
@@ -158,13 +159,24 @@ def read_events(
     events are refused (the demo format is not meant for national data: use
     :mod:`tthc.frame`).
     """
+    return _read_events(source, limit=limit, label=None)
+
+
+def _read_events(
+    source: str | Path | IO[bytes] | None, *, limit: int | None, label: str | None
+) -> dict[str, list[Event]]:
+    """:func:`read_events`, with a progress bar labelled *label* on a terminal."""
     out: dict[str, list[Event]] = {}
-    reader = csv.DictReader(io.StringIO(_read_text(source), newline=""))
+    text = _read_text(source)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = set(COLUMNS) - set(reader.fieldnames or ())
     if missing:
         msg = f"missing columns {sorted(missing)}; expected {list(COLUMNS)}"
         raise RecordError(msg)
-    for index, row in enumerate(reader, start=2):  # row 1 is the header
+    rows: Iterable[dict[str, str]] = reader
+    if label is not None:
+        rows = track(reader, total=max(text.count("\n") - 1, 0), label=label, unit="rows")
+    for index, row in enumerate(rows, start=2):  # row 1 is the header
         if index > _MAX_EVENTS:
             msg = f"more than {_MAX_EVENTS:,} events"
             raise RecordError(msg, index=index)
@@ -179,6 +191,13 @@ def dossiers(events: Mapping[str, Iterable[Event]] | None = None) -> list[Dossie
     """Every dossier of *events* (default: the whole bundled dataset), replayed."""
     source = read_events() if events is None else events
     return [replay(trail) for trail in source.values()]
+
+
+def _replayed(events: Mapping[str, Iterable[Event]], label: str | None) -> list[Dossier]:
+    trails = events.values()
+    if label is not None:
+        trails = track(trails, total=len(events), label=label, unit="dossiers")  # type: ignore[assignment]
+    return [replay(trail) for trail in trails]
 
 
 def records(items: Iterable[Dossier]) -> list[Record]:
@@ -205,6 +224,16 @@ class MainJob:
     text: str
     files: tuple[Path, ...]
 
+
+_BARS: dict[str, dict[str, str | None]] = {
+    "vi": {"read": "Đọc sự kiện", "replay": "Tính lại hồ sơ", "write": "Ghi dossiers.csv"},
+    "en": {
+        "read": "Reading events",
+        "replay": "Replaying dossiers",
+        "write": "Writing dossiers.csv",
+    },
+}
+"""Progress-bar labels of the main job's long steps (shown on a terminal only)."""
 
 _LABELS = {
     "vi": {
@@ -270,12 +299,17 @@ def _iso(at: _dt.datetime | None) -> str:
     return at.isoformat() if at is not None else ""
 
 
-def _write_dossiers(path: Path, received: list[tuple[Dossier, Record]]) -> None:
+def _write_dossiers(
+    path: Path, received: list[tuple[Dossier, Record]], label: str | None = None
+) -> None:
     """Write every received dossier with its record."""
+    rows: Iterable[tuple[Dossier, Record]] = received
+    if label is not None:
+        rows = track(received, total=len(received), label=label, unit="rows")
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(DOSSIER_COLUMNS)
-        for d, r in received:
+        for d, r in rows:
             w.writerow(
                 [
                     d.code,
@@ -338,20 +372,24 @@ def main_job(
     out_dir: str | Path | None = None,
     quarter: Period | None = None,
     events: Mapping[str, list[Event]] | None = None,
+    progress: bool = False,
 ) -> MainJob:
     """Run the main job on the bundled data (or on *events*); write files into *out_dir*.
 
     Returns the figures and the printed text; with *out_dir* it also writes
     ``dossiers.csv`` (due date and outcome of every dossier) and ``on-time-by-month.png``.
+    With *progress*, reading, replaying and writing show a bar on standard error when it is
+    a terminal and ``tqdm`` is installed (the ``cli`` extra); nothing else changes.
     """
     if lang not in _LABELS:
         msg = f"unknown language {lang!r}: expected 'vi' or 'en'"
         raise ValueError(msg)
     t = _LABELS[lang]
+    bars = _BARS[lang] if progress else dict.fromkeys(_BARS[lang])
     quarter = Period.quarter(2026, 3) if quarter is None else quarter
-    source = read_events() if events is None else events
+    source = _read_events(None, limit=None, label=bars["read"]) if events is None else events
     n_events = sum(len(trail) for trail in source.values())
-    items = dossiers(source)
+    items = _replayed(source, bars["replay"])
     received = [(d, r) for d in items if (r := record_of(d)) is not None]
     recs = [r for _, r in received]
     judged: Counter[str] = Counter()
@@ -388,13 +426,13 @@ def main_job(
     scores: dict[str, tuple[Any, ...]] = {}
     lines += ["", t["s"].format(p=quarter.label_vi if lang == "vi" else str(quarter))]
     for (agency,), rep in reports.items():
-        progress = on_time_rate_766_progress(rep)
+        on_time = on_time_rate_766_progress(rep)
         online = online_rate_all_dossiers(rep.received_online, rep.received_new)
-        p21 = rules.points("2.1", progress)
+        p21 = rules.points("2.1", on_time)
         p33 = rules.points("3.3", online)
-        scores[agency] = (progress, p21, online, p33)
+        scores[agency] = (on_time, p21, online, p33)
         lines.append(
-            f"  {AGENCY_NAMES.get(agency, agency):<40} {t['s21']}: {format_percent(progress, lang=lang)}"
+            f"  {AGENCY_NAMES.get(agency, agency):<40} {t['s21']}: {format_percent(on_time, lang=lang)}"
             f" -> {format_points(p21, lang=lang)} {t['pts']}; {t['s33']}: "
             f"{format_percent(online, lang=lang)} -> {format_points(p33, lang=lang)} {t['pts']}"
         )
@@ -404,7 +442,7 @@ def main_job(
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         table = out / "dossiers.csv"
-        _write_dossiers(table, received)
+        _write_dossiers(table, received, bars["write"])
         written.append(table)
         chart = _chart(out / "on-time-by-month.png", recs, lang)
         lines += ["", f"{t['csv']} {table}"]

@@ -197,5 +197,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from tthc.demo import main_job
 
-    print(main_job(lang=args.lang, out_dir=args.out).text)
+    print(main_job(lang=args.lang, out_dir=args.out, progress=True).text)
     return 0
