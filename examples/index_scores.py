@@ -1,7 +1,7 @@
 """QĐ 766 index scores of one unit, printed in Vietnamese, with tthc.
 
-Run it: ``python examples/index_scores.py``. The unit is the "combined unit" of
-kpi-and-index.md §7c: a commune one-stop desk (336 dossiers: 11 carried over, 330 resolved
+Run it: ``python examples/index_scores.py``. The unit is a "combined unit" of a
+provincial report: a commune one-stop desk (336 dossiers: 11 carried over, 330 resolved
 on time, 6 pending within the deadline) plus its inter-agency dossiers (213: 159 carried
 over, 83 resolved on time, 130 pending of which 98 overdue). Its Biểu 06 gives indicator 2.1;
 the other rates are made-up counts, to show every indicator scored.
@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from tthc.kpi import Period, Report06, on_time_rate_766_progress, rate
 from tthc.reports import format_percent, format_points, render_report06, render_scores
-from tthc.scoring import qd766, rate_1_4, rate_5_4
+from tthc.scoring import Summation, qd766, rate_1_4, rate_5_4
 
 print("1. Biểu 06 of the unit for 2023 (one-stop + liên thông).")
 one_stop = Report06.from_parts(
@@ -67,8 +67,13 @@ score = rules.total(rates)
 print(render_scores(score))
 assert score.complete
 assert score.indicator("5.2").points == Decimal("6.00")
-# by hand: 17,2049 + 16,4299 + 8,9566 + 6,875 + 14,0945 + 17,4766 = 81,0375
-assert score.total == Decimal("81.04")
+# the portal's way (default): each indicator's points rounded, then added; by hand, per group:
+# 17,20 + 16,43 + 8,96 + 6,88 + 14,10 + 17,48 = 81,05
+assert score.total == Decimal("81.05")
+# the exact reading: 17,2049 + 16,4299 + 8,9566 + 6,875 + 14,0945 + 17,4766 = 81,0375 -> 81,04
+exact = rules.total(rates, summation=Summation.EXACT)
+assert exact.total == Decimal("81.04")
 print()
-print(f"   The band '{score.band.name}' is a hypothesis (kpi-and-index.md §1.6): unconfirmed.")
+print(f"   Portal total {score.total}; exact points added and rounded once: {exact.total}.")
+print(f"   The band '{score.band.name}' is a hypothesis fitted to two provincial reports.")
 assert not score.band.confirmed

@@ -15,7 +15,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
@@ -25,6 +25,7 @@ import pytest
 from tthc.demo import AGENCY_NAMES, COLUMNS, dossiers, main_job, read_events
 from tthc.errors import RecordError
 from tthc.kpi import Period
+from tthc.reports import format_points
 
 SCRIPT = Path(__file__).parent.parent / "scripts" / "make_demo_data.py"
 
@@ -210,3 +211,32 @@ def test_tthc_report_on_the_jobs_table_gives_the_jobs_report(job: object, out_di
     by_agency = {g["agency"]: g for g in shown["groups"]}
     for (agency,), report in job.reports.items():
         assert {k: by_agency[agency][k] for k in report.counts()} == report.counts()
+
+
+def test_the_main_job_prints_not_scored_for_an_undefined_rate() -> None:
+    # one dossier received on 29/06/2026 (30 working days) is only carried over into Q3/2026:
+    # no new dossier in the quarter, so 3.3 (online share of new dossiers) is 0/0
+    from tthc.calendar import VIETNAM_TZ
+    from tthc.catalog import Channel
+    from tthc.deadlines import TimeLimit
+    from tthc.dossier import Action, Event, Submission
+
+    at = datetime(2026, 6, 29, 9, tzinfo=VIETNAM_TZ)
+    code = "000.00.06.H55-260629-0001"
+    trail = [
+        Event(
+            Action.SUBMIT,
+            at,
+            submission=Submission(code, "000.00.06.H55", Channel.IN_PERSON),
+        ),
+        Event(Action.RECEIVE, at, agency="000.00.06.H55", limit=TimeLimit.working_days(30)),
+    ]
+    for lang, words, unit in (("vi", "không chấm điểm", "điểm"), ("en", "not scored", "points")):
+        job = main_job(events={code: trail}, quarter=Period.quarter(2026, 3), lang=lang)
+        _progress, p21, online, p33 = job.scores["000.00.06.H55"]
+        assert online is None
+        assert p33 is None  # not 0,00
+        assert p21 is not None
+        line = next(x for x in job.text.splitlines() if "3.3" in x)
+        assert line.endswith(f"— -> {words}")
+        assert f"-> {format_points(p21, lang)} {unit};" in line

@@ -1,4 +1,4 @@
-"""Tests of tthc.reports: the seed figures of kpi-and-index.md §7 and §9 as printed strings.
+"""Tests of tthc.reports: worked figures of published reports as printed strings.
 
 Every expected string is the reference's figure written in Vietnamese notation ("," decimal,
 "." thousands), typed by hand.
@@ -27,13 +27,13 @@ from tthc.reports import (
     render_reports,
     render_scores,
 )
-from tthc.scoring import qd766
+from tthc.scoring import Summation, qd766
 
 
 @pytest.mark.parametrize(
     ("case", "rate", "vi", "en"),
     [
-        ("§4 stable name, T3 479 / 480", Fraction(479, 480), "99,79%", "99.79%"),
+        ("stable name, T3 479 / 480", Fraction(479, 480), "99,79%", "99.79%"),
         ("T11 793 / 800 half up", Fraction(793, 800), "99,13%", "99.13%"),
         ("T1 1.141 / 1.141", Fraction(1141, 1141), "100,00%", "100.00%"),
         ("T1 overdue", Fraction(0, 1141), "0,00%", "0.00%"),
@@ -47,12 +47,12 @@ from tthc.scoring import qd766
         ("T5 city part 92 / 213", Fraction(92, 213), "43,19%", "43.19%"),
         ("T5 on time (83 + 32) / 213", Fraction(115, 213), "53,99%", "53.99%"),
         ("T5 commune-accountable 207 / 213", Fraction(207, 213), "97,18%", "97.18%"),
-        ("§7c combined 451 / 549", Fraction(451, 549), "82,15%", "82.15%"),
-        ("§7c combined late 98 / 549", Fraction(98, 549), "17,85%", "17.85%"),
+        ("combined 451 / 549", Fraction(451, 549), "82,15%", "82.15%"),
+        ("combined late 98 / 549", Fraction(98, 549), "17,85%", "17.85%"),
         ("T6 toàn trình 82 / 110", Fraction(82, 110), "74,55%", "74.55%"),
         ("T6 một phần 28 / 110", Fraction(28, 110), "25,45%", "25.45%"),
-        ("§7d 4.797 / 4.797", Fraction(4797, 4797), "100,00%", "100.00%"),
-        ("§7d top share 25 / 91", Fraction(25, 91), "27,47%", "27.47%"),
+        ("4.797 / 4.797", Fraction(4797, 4797), "100,00%", "100.00%"),
+        ("top share 25 / 91", Fraction(25, 91), "27,47%", "27.47%"),
         ("T12 Lâm Đồng 635.593 / 643.272", Fraction(635593, 643272), "98,81%", "98.81%"),
         ("T12 late 7.677 / 643.272", Fraction(7677, 643272), "1,19%", "1.19%"),
         ("T13 Vĩnh Phúc 4.157 / 4.169", Fraction(4157, 4169), "99,71%", "99.71%"),
@@ -122,7 +122,7 @@ def test_format_count_refuses_non_integers(bad: object) -> None:
 
 def test_format_points() -> None:
     assert format_points(Fraction(2300, 213)) == "10,80"  # T5
-    assert format_points(Fraction(9020, 549)) == "16,43"  # §7c combined
+    assert format_points(Fraction(9020, 549)) == "16,43"  # combined 451 / 549
     assert format_points(Decimal("20.00"), "en") == "20.00"
     assert format_points(Fraction(17, 3)) == "5,67"  # T9
     assert format_points(100) == "100,00"
@@ -221,3 +221,28 @@ def test_the_sign_follows_the_number_in_every_language() -> None:
     # CLDR writes "99,79 %" (a narrow no-break space) for French; tthc never puts a space
     assert format_percent(Fraction(479, 480), "fr") == "99,79%"
     assert format_percent(Fraction(479, 480), "de") == "99,79%"
+
+
+def test_render_scores_shows_not_scored_never_zero() -> None:
+    # no dossiers at all in the month: 2.1 is 0/0, which the portal leaves blank
+    score = qd766().total({"2.1": None, "4.x": None, "4.1": Fraction(111, 120)})
+    for lang, words in (("vi", "không chấm điểm"), ("en", "not scored")):
+        lines = render_scores(score, lang).splitlines()
+        row = {line.split()[0]: line for line in lines if line and line[0].isdigit()}
+        assert words in row["2.1"]
+        assert words in row["2"]  # a group with nothing scored
+        assert words in row["4.x"]
+        assert words not in row["4"]  # 4.1 is scored: 5,55, and 4.x is skipped
+        assert row["4"].split()[-2] == ("5,55" if lang == "vi" else "5.55")
+        assert "0,00" not in row["2.1"]
+        assert "0.00" not in row["2.1"]
+
+
+def test_render_scores_names_its_summation() -> None:
+    rates = {"1.1": Fraction(1, 1200), "1.2": Fraction(1, 800), "1.3": Fraction(1, 400)}
+    portal = render_scores(qd766().total(rates))
+    assert "Cách cộng điểm: như Cổng DVCQG" in portal
+    assert next(line for line in portal.splitlines() if "Tổng điểm" in line).split()[-2] == "0,03"
+    exact = render_scores(qd766().total(rates, summation=Summation.EXACT), "en")
+    assert "Summation: exact points added, rounded once" in exact
+    assert next(line for line in exact.splitlines() if "Total" in line).split()[-2] == "0.02"

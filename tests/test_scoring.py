@@ -1,4 +1,4 @@
-"""Tests of tthc.scoring: QĐ 766 points (kpi-and-index.md §1.5, §7, §9), rubrics, properties.
+"""Tests of tthc.scoring: QĐ 766 points (the portal's formula document), rubrics, properties.
 
 Expected values are the reference's own figures (worked by hand there), never recomputed by
 the code under test.
@@ -6,7 +6,8 @@ the code under test.
 
 from __future__ import annotations
 
-from datetime import datetime
+import warnings
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
@@ -20,7 +21,14 @@ from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
 from tthc.deadlines import TimeLimit
 from tthc.dossier import Action, Dossier, Event, apply, submit
-from tthc.errors import InvalidRateError, TthcError, UnknownCodeError
+from tthc.errors import (
+    InvalidRateError,
+    PortalVersionWarning,
+    TthcError,
+    TthcWarning,
+    UnknownCodeError,
+)
+from tthc.kpi import Period
 from tthc.legal import Confidence, LegalSource
 from tthc.scoring import (
     DOSSIER_INDICES,
@@ -30,10 +38,12 @@ from tthc.scoring import (
     DossierEvaluation,
     Indicator,
     RuleFamily,
+    Summation,
     ZeroDenominator,
     evaluate_dossier,
     example_rubric,
     qd766,
+    qd766_portal_version,
     qd766_versions,
     rate_1_4,
     rate_5_4,
@@ -41,11 +51,14 @@ from tthc.scoring import (
 )
 
 V2022 = qd766("v2022")
-V2025 = qd766("v2025")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", PortalVersionWarning)  # tested in test_v2025_warns
+    V2025 = qd766("v2025")
+RULE_SETS = {"v2022": V2022, "v2025": V2025}
 PCT = Fraction(1, 100)
 
 
-# -- kpi-and-index.md §9 and §7, exactly ------------------------------------------------------------
+# -- worked cases from the portal's formulas and published reports -----------------------------------
 
 
 @pytest.mark.parametrize(
@@ -53,16 +66,17 @@ PCT = Fraction(1, 100)
     [
         ("T1 1.141 of 1.141 on time", "2.1", Fraction(1141, 1141), "20.00"),
         ("T5 liên thông (83 + 32) / 213", "2.1", Fraction(83 + 32, 213), "10.80"),
-        ("§4 stable name", "2.1", Fraction(115, 213), "10.80"),
-        ("§7c one-stop, no late dossier", "2.1", Fraction(1), "20.00"),
-        ("§7c combined 451 / 549", "2.1", Fraction(451, 549), "16.43"),
+        ("stable name", "2.1", Fraction(115, 213), "10.80"),
+        ("one-stop, no late dossier", "2.1", Fraction(1), "20.00"),
+        ("combined 451 / 549", "2.1", Fraction(451, 549), "16.43"),
         ("T7 3.1 at 70 %", "3.1", 70 * PCT, "1.75"),
         ("T7 3.1 at 85 %", "3.1", 85 * PCT, "2.00"),
         ("T8 3.3 at 30 %", "3.3", 30 * PCT, "3.60"),
         ("T8 3.3 at 60 %", "3.3", 60 * PCT, "6.00"),
         ("T9 5.4 at 85 %", "5.4", 85 * PCT, "5.67"),
         ("T9 5.4 at 95 %", "5.4", 95 * PCT, "6.00"),
-        ("T9 5.4 zero denominator", "5.4", None, "0.00"),
+        ("T9 5.4 zero denominator (0 on the API)", "5.4", None, "0.00"),
+        ("3.6 zero denominator (0 on the API)", "3.6", None, "0.00"),
         ("T10 5.2 with no feedback", "5.2", None, "6.00"),
         ("T10 5.3 with no feedback", "5.3", None, "6.00"),
         ("T15 1.1 at 95 %", "1.1", 95 * PCT, "5.70"),
@@ -178,10 +192,47 @@ def test_versions() -> None:
         qd766("v2030")
 
 
+@pytest.mark.parametrize(
+    ("day", "version"),
+    [
+        (date(2022, 6, 22), None),  # before QĐ 766/QĐ-TTg (23/6/2022)
+        (date(2022, 6, 23), "v2022"),
+        (date(2025, 7, 1), "v2022"),  # two-tier local government: the portal kept v2022
+        (date(2026, 8, 31), "v2022"),  # last month observed on real portal scores
+    ],
+)
+def test_the_portal_scores_v2022_in_2026(day: date, version: str | None) -> None:
+    assert qd766_portal_version(day) == version
+
+
+def test_v2025_warns_that_the_portal_does_not_compute_it() -> None:
+    with pytest.warns(PortalVersionWarning, match="scores the period 2025-07-01.. under 'v2022'"):
+        qd766("v2025")
+    august = Period.month(2026, 8)
+    with pytest.warns(PortalVersionWarning) as caught:
+        assert qd766("v2025", period=august) is V2025
+    warning = caught[0].message
+    assert isinstance(warning, TthcWarning)
+    assert isinstance(warning, PortalVersionWarning)
+    assert (warning.version, warning.portal_version) == ("v2025", "v2022")
+    assert warning.period == "2026-08-01..2026-08-31"
+    assert "NOT what the national portal computes in 2026" in V2025.title
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert qd766("v2022", period=august) is V2022  # the portal's own: no warning
+
+
 @pytest.mark.parametrize("version", ["v2022", "v2025"])
 def test_maxima_sum_to_100_per_group(version: str) -> None:
-    rules = qd766(version)
-    expected = {"1": 18, "2": 20, "3a": 12, "3b": 10, "4": 22, "5": 18}  # §1.2, METRICS sheet
+    rules = RULE_SETS[version]
+    expected = {
+        "1": 18,
+        "2": 20,
+        "3a": 12,
+        "3b": 10,
+        "4": 22,
+        "5": 18,
+    }  # the portal's tabs, METRICS sheet
     assert {g.id: g.max_points for g in rules.groups} == expected
     assert rules.max_points == 100
     assert sum(i.max_points or 0 for i in rules.indicators) == 100
@@ -219,11 +270,17 @@ def test_v2022_indicators_as_in_the_reference() -> None:
     }
     zero_policy = {i.id: i.zero_denominator for i in V2022.indicators if i.scored}
     assert zero_policy.pop("5.2") is zero_policy.pop("5.3") is ZeroDenominator.FULL_MARKS
-    assert set(zero_policy.values()) == {ZeroDenominator.ZERO}
+    # 0 where the API was seen giving 0 (payment, 5.4; 1.4's rate is never undefined)
+    zero = {iid for iid, p in zero_policy.items() if p is ZeroDenominator.ZERO}
+    assert zero == {"1.4", "3.5", "3.5b", "3.6", "5.4"}
+    # everywhere else the portal shows no score: not scored, never 0,00
+    assert {zero_policy[iid] for iid in set(zero_policy) - zero} == {
+        ZeroDenominator.NOT_APPLICABLE
+    }
 
 
 def test_every_indicator_is_described_and_cited() -> None:
-    for rules in map(qd766, qd766_versions()):
+    for rules in RULE_SETS.values():
         for i in rules.indicators:
             assert all((i.name, i.name_en, i.numerator, i.denominator, i.note))
             assert isinstance(i.source, LegalSource)
@@ -275,10 +332,12 @@ def test_policies_are_configurable() -> None:
     assert doc.points("4.2", 60 * PCT) == Decimal("3.00")  # 4 x 0,6 / 0,8
     assert doc.points("3.1", 70 * PCT) == Decimal("1.40")  # proportional now
     assert V2022.points("4.2", 60 * PCT) == Decimal("2.40")  # unchanged
-    na = V2022.with_zero_denominator({"2.1": "not_applicable"})
-    assert na.points("2.1", None) is None
-    score = na.total({"2.1": None})
+    assert V2022.points("2.1", None) is None  # 0/0: not scored by default
+    zero = V2022.with_zero_denominator({"2.1": "zero"})
+    assert zero.points("2.1", None) == Decimal("0.00")
+    score = V2022.total({"2.1": None})
     assert score.not_applicable == ("2.1",)
+    assert zero.total({"2.1": None}).not_applicable == ()
     with pytest.raises(ValueError, match="capped rule needs a target"):
         V2022.with_targets({"2.1": Fraction(0)})
 
@@ -319,12 +378,136 @@ def test_partial_total_lists_what_is_missing() -> None:
     assert score.band.name == "Yếu"
 
 
-def test_total_rounds_once_but_reports_the_portal_sum() -> None:
+def test_ties_at_half_a_hundredth_go_up_before_they_are_added() -> None:
     rates = {"1.1": Fraction(1, 1200), "1.2": Fraction(1, 800), "1.3": Fraction(1, 400)}
     score = V2022.total(rates)  # exact: 0,005 + 0,005 + 0,005 = 0,015
     assert [s.points for s in score.indicators if s.provided] == [Decimal("0.01")] * 3
-    assert score.total == Decimal("0.02")  # 0,015 rounded once
-    assert score.sum_of_rounded == Decimal("0.03")  # the portal's sum of 2-place values
+    assert score.summation is Summation.PORTAL
+    assert score.groups[0].points == Decimal("0.03")  # the portal: 0,01 + 0,01 + 0,01
+    assert score.total == Decimal("0.03")
+    exact = V2022.total(rates, summation=Summation.EXACT)
+    assert exact.groups[0].points == Decimal("0.02")  # 0,015 rounded once
+    assert exact.total == Decimal("0.02")
+    assert score.exact == exact.exact == Fraction(15, 1000)
+    assert V2022.total(rates, summation="exact").summation is Summation.EXACT
+
+
+# -- the portal's rounding order on portal-like data: counts -> indicator points -> groups ---------
+#
+# A department's month, written for this test: numerators and denominators as the portal's API
+# reports them. Every expected value below is worked by hand from the rule in the comment.
+
+PORTAL_LIKE_RATES: dict[str, Fraction | None] = {
+    "1.1": Fraction(47, 48),  # 6 x 47/48 = 5,875 -> 5,88 (tie, half up)
+    "1.2": Fraction(33, 40),  # 4 x 33/40 = 3,3 -> 3,30
+    "1.3": Fraction(199, 200),  # 2 x 199/200 = 1,99
+    "1.4": rate_1_4(1117, bcqg=1200, dvcqg=1180),  # 6 x 1117/1200 = 5,585 -> 5,59 (tie)
+    "2.1": Fraction(1187, 1200),  # 20 x 1187/1200 = 19,78333... -> 19,78
+    "3.1": Fraction(144, 200),  # min(2, 2 x 0,72 / 0,8) = 1,8 -> 1,80
+    "3.2": Fraction(61, 120),  # 4 x 61/120 = 2,03333... -> 2,03
+    "3.3": Fraction(353, 1500),  # min(6, 6 x 353/1500 / 0,5) = 2,824 -> 2,82
+    "3.5": Fraction(9, 12),  # min(2, 2 x 0,75 / 0,8) = 1,875 -> 1,88 (tie)
+    "3.5b": Fraction(7, 12),  # min(2, 2 x 7/12 / 0,8) = 1,458333... -> 1,46
+    "3.6": Fraction(97, 120),  # 6 x 97/120 = 4,85
+    "4.1": Fraction(111, 120),  # 6 x 111/120 = 5,55
+    "4.2": Fraction(1183, 1200),  # 4 x 1183/1200 = 3,943333... -> 3,94
+    "4.x": None,  # 0 of 0 communes (a department): not scored
+    "4.3": Fraction(600, 1200),  # min(2, 2 x 0,5 / 0,8) = 1,25
+    "4.4": Fraction(300, 1200),  # 4 x 0,25 = 1,00
+    "4.5a": Fraction(13, 16),  # 2 x 13/16 = 1,625 -> 1,63 (tie)
+    "4.5b": Fraction(450, 1200),  # 2 x 0,375 = 0,75
+    "5.2": Fraction(7, 8),  # 6 x 7/8 = 5,25
+    "5.3": Fraction(5, 8),  # 6 x 5/8 = 3,75
+    "5.4": rate_5_4(dossiers=1200, overdue=13, with_feedback=5),  # 1182/1200 >= 90 % -> 6
+}
+
+
+def test_portal_like_month_indicator_points() -> None:
+    score = V2022.total(PORTAL_LIKE_RATES)
+    points = {s.indicator.id: s.points for s in score.indicators if s.provided}
+    assert points == {
+        "1.1": Decimal("5.88"),
+        "1.2": Decimal("3.30"),
+        "1.3": Decimal("1.99"),
+        "1.4": Decimal("5.59"),
+        "2.1": Decimal("19.78"),
+        "3.1": Decimal("1.80"),
+        "3.2": Decimal("2.03"),
+        "3.3": Decimal("2.82"),
+        "3.5": Decimal("1.88"),
+        "3.5b": Decimal("1.46"),
+        "3.6": Decimal("4.85"),
+        "4.1": Decimal("5.55"),
+        "4.2": Decimal("3.94"),
+        "4.x": None,
+        "4.3": Decimal("1.25"),
+        "4.4": Decimal("1.00"),
+        "4.5a": Decimal("1.63"),
+        "4.5b": Decimal("0.75"),
+        "5.2": Decimal("5.25"),
+        "5.3": Decimal("3.75"),
+        "5.4": Decimal("6.00"),
+    }
+    assert score.not_applicable == ("4.x",)
+    assert score.complete  # a rate (here: undefined) was given for every indicator
+
+
+@pytest.mark.parametrize(
+    ("summation", "groups", "total"),
+    [
+        (
+            Summation.PORTAL,  # the rounded points added
+            {
+                "1": "16.76",  # 5,88 + 3,30 + 1,99 + 5,59
+                "2": "19.78",
+                "3a": "6.65",  # 1,80 + 2,03 + 2,82
+                "3b": "8.19",  # 1,88 + 1,46 + 4,85
+                "4": "14.12",  # 5,55 + 3,94 + 1,25 + 1,00 + 1,63 + 0,75 (4.x skipped)
+                "5": "15.00",  # 5,25 + 3,75 + 6
+            },
+            "80.50",  # 16,76 + 19,78 + 6,65 + 8,19 + 14,12 + 15
+        ),
+        (
+            Summation.EXACT,  # the exact points added, rounded once
+            {
+                "1": "16.75",  # 5,875 + 3,3 + 1,99 + 5,585
+                "2": "19.78",
+                "3a": "6.66",  # 1,8 + 2,03333... + 2,824 = 6,65733...
+                "3b": "8.18",  # 1,875 + 1,45833... + 4,85 = 8,18333...
+                "4": "14.12",  # 5,55 + 3,94333... + 1,25 + 1 + 1,625 + 0,75 = 14,11833...
+                "5": "15.00",
+            },
+            "80.49",  # 80,49233...
+        ),
+    ],
+)
+def test_portal_like_month_group_totals(
+    summation: Summation, groups: dict[str, str], total: str
+) -> None:
+    score = V2022.total(PORTAL_LIKE_RATES, summation=summation)
+    assert {g.group.id: str(g.points) for g in score.groups} == groups
+    assert str(score.total) == total
+    assert score.band.name == "Tốt"
+
+
+def test_a_group_keeps_its_maximum_when_an_indicator_is_not_scored() -> None:
+    score = V2022.total(PORTAL_LIKE_RATES)
+    group_4 = next(g for g in score.groups if g.group.id == "4")
+    assert group_4.max_points == 22  # the tab's maximum (tthc's policy, unconfirmed)
+    assert group_4.max_scored == 20  # 4.x (2 points) was not scored
+    assert group_4.exact == Fraction(1694200, 120000)  # 14,11833...
+
+
+def test_a_group_with_nothing_scored_is_not_scored() -> None:
+    score = V2022.total({"2.1": None, "5.4": None})
+    group_2 = next(g for g in score.groups if g.group.id == "2")
+    assert group_2.points is None  # 0/0: not scored, never 0,00
+    assert score.indicator("2.1").points is None
+    assert not score.indicator("2.1").scored
+    group_5 = next(g for g in score.groups if g.group.id == "5")
+    assert group_5.points == Decimal("0.00")  # 5.4 at 0/0 scores 0 on the API
+    assert score.total == Decimal("0.00")
+    assert V2022.total({}).total == Decimal("0.00")
 
 
 # -- properties -------------------------------------------------------------------------------------
@@ -359,15 +542,36 @@ def test_points_are_monotone_in_the_rate(indicator: Indicator, a: Fraction, b: F
     data=st.data(),
 )
 def test_total_never_exceeds_100(version: str, data: st.DataObject) -> None:
-    rules = qd766(version)
+    rules = RULE_SETS[version]
     chosen = data.draw(st.lists(st.sampled_from(rules.indicators), unique=True))
     given_rates = {i.id: data.draw(rates | st.none()) for i in chosen}
-    score = rules.total(given_rates)
+    summation = data.draw(st.sampled_from(Summation))
+    score = rules.total(given_rates, summation=summation)
     assert 0 <= score.exact <= 100
     assert Decimal(0) <= score.total <= Decimal(100)
     for g in score.groups:
-        assert 0 <= g.exact <= g.max_points
+        assert 0 <= g.exact <= g.max_scored <= g.max_points
     assert score.band is rules.band(score.total)
+
+
+@given(
+    version=st.sampled_from(qd766_versions()),
+    data=st.data(),
+)
+def test_portal_totals_are_sums_of_rounded_points(version: str, data: st.DataObject) -> None:
+    rules = RULE_SETS[version]
+    chosen = data.draw(st.lists(st.sampled_from(rules.indicators), unique=True))
+    given_rates = {i.id: data.draw(rates | st.none()) for i in chosen}
+    portal = rules.total(given_rates)
+    exact = rules.total(given_rates, summation=Summation.EXACT)
+    rounded = [s.points for s in portal.indicators if s.points is not None]
+    assert portal.total == sum(rounded, Decimal(0))
+    assert portal.total == sum((g.points for g in portal.groups if g.points is not None), 0)
+    # the two readings differ by at most half a hundredth per scored indicator
+    assert abs(Fraction(portal.total) - Fraction(exact.total)) <= Fraction(len(rounded) + 1, 200)
+    assert abs(Fraction(exact.total) - exact.exact) <= Fraction(1, 200)
+    for g in portal.groups:
+        assert (g.points is None) == all(s.points is None for s in g.indicators)
 
 
 @given(value=st.fractions(min_value=0, max_value=1000, max_denominator=10**6))

@@ -50,7 +50,7 @@ from tthc.kpi import (
     record_of,
     report06_by,
 )
-from tthc.reports import format_count, format_percent, format_points, render_reports
+from tthc.reports import format_count, format_percent, format_points, label, render_reports
 from tthc.scoring import qd766
 
 __all__ = [
@@ -366,6 +366,13 @@ def _chart(path: Path, recs: list[Record], lang: str) -> Path | None:
     return path
 
 
+def _points_text(points: Any, lang: str) -> str:
+    """Points and their unit; an indicator that is not scored (0/0) says so, never 0,00."""
+    if points is None:
+        return label("not_scored", lang)
+    return f"{format_points(points, lang=lang)} {_LABELS[lang]['pts']}"
+
+
 def main_job(
     *,
     lang: str = "vi",
@@ -433,8 +440,8 @@ def main_job(
         scores[agency] = (on_time, p21, online, p33)
         lines.append(
             f"  {AGENCY_NAMES.get(agency, agency):<40} {t['s21']}: {format_percent(on_time, lang=lang)}"
-            f" -> {format_points(p21, lang=lang)} {t['pts']}; {t['s33']}: "
-            f"{format_percent(online, lang=lang)} -> {format_points(p33, lang=lang)} {t['pts']}"
+            f" -> {_points_text(p21, lang)}; {t['s33']}: "
+            f"{format_percent(online, lang=lang)} -> {_points_text(p33, lang)}"
         )
 
     written: list[Path] = []

@@ -30,6 +30,7 @@ __all__ = [
     "InvalidTransitionError",
     "MissingColumnError",
     "NoTimeLimitError",
+    "PortalVersionWarning",
     "ProcessTooLongError",
     "ProvisionalCalendarWarning",
     "RecordError",
@@ -283,3 +284,20 @@ class MissingColumnError(TthcError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0])
+
+
+class PortalVersionWarning(TthcWarning):
+    """A QĐ 766 rule set was chosen that the national portal does not score that period with.
+
+    ``.version`` is the rule set chosen, ``.portal_version`` the one the portal uses for the
+    period (``.period``, a text such as ``"2025-07-01.."``); the scores will not match the
+    portal's.
+    """
+
+    def __init__(self, version: str, portal_version: str, period: str) -> None:
+        self.version, self.portal_version, self.period = version, portal_version, period
+        super().__init__(
+            f"QĐ 766 rule set {version!r} is not what the national portal computes: it scores "
+            f"the period {period} under {portal_version!r}; use qd766({portal_version!r}) to "
+            "reproduce the portal's scores"
+        )

@@ -11,8 +11,10 @@ exact :class:`~fractions.Fraction` values and are rounded once, by
 - :func:`format_count`: ``"4.797"`` (vi) / ``"4,797"`` (en).
 - :func:`format_points`: ``"10,80"`` (vi) / ``"10.80"`` (en).
 
-A value that does not exist (a rate whose denominator is 0, an indicator not assessed) is
-written :data:`NO_VALUE`, an em dash ("—"), never "0" or "100".
+A value that does not exist (a rate whose denominator is 0, an indicator without data) is
+written :data:`NO_VALUE`, an em dash ("—"), never "0" or "100". A QĐ 766 indicator or group
+that is not scored (its rate is 0/0 and its policy says so, as the portal leaves it blank) is
+written "không chấm điểm" / "not scored" (:func:`label` ``"not_scored"``), never "0,00".
 
 :func:`render_report06`, :func:`render_reports` and :func:`render_scores` draw plain-text
 tables of a :class:`~tthc.kpi.Report06`, of grouped reports and of a QĐ 766 score, in
@@ -100,6 +102,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "band": "Xếp loại",
                 "unconfirmed": "chưa xác nhận",
                 "missing": "Chưa có số liệu",
+                "not_scored": "không chấm điểm",
+                "summation": "Cách cộng điểm",
+                "summation_portal": "như Cổng DVCQG (cộng điểm từng chỉ số đã làm tròn 2 chữ số)",
+                "summation_exact": "cộng điểm chưa làm tròn, làm tròn một lần",
                 "key_agency": "Cơ quan",
                 "key_channel": "Kênh",
                 "key_code": "Mã hồ sơ",
@@ -145,6 +151,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "band": "Band",
                 "unconfirmed": "unconfirmed",
                 "missing": "No data",
+                "not_scored": "not scored",
+                "summation": "Summation",
+                "summation_portal": "as the national portal (indicator points rounded to 2 places, then added)",
+                "summation_exact": "exact points added, rounded once",
                 "key_agency": "Agency",
                 "key_channel": "Channel",
                 "key_code": "Dossier",
@@ -432,28 +442,53 @@ def render_scores(score: IndexScore, lang: str = "vi") -> str:
     """A QĐ 766 score (:meth:`tthc.scoring.RuleSet.total`) as a plain-text table.
 
     One line per group (its points and maximum) followed by its scored indicators (rate,
-    points, maximum); indicators without data show :data:`NO_VALUE`. The total is the exact
-    sum rounded once; the band is marked when it is not confirmed.
+    points, maximum). An indicator without data shows :data:`NO_VALUE`; one given a rate
+    that it does not score (0/0 under a *not applicable* policy), and a group none of whose
+    indicators is scored, show "không chấm điểm" / "not scored", never 0,00. The totals
+    follow the score's :class:`~tthc.scoring.Summation`, named under the table; the band is
+    marked when it is not confirmed.
+
+    >>> from fractions import Fraction
+    >>> from tthc.scoring import qd766
+    >>> score = qd766().total({"2.1": None, "5.2": Fraction(1, 2)})  # no dossiers at all
+    >>> for line in render_scores(score, "en").splitlines():
+    ...     if line.startswith(("2", "3.1 ", "5", "Summation")):
+    ...         print(line)
+    2     Progress and results of handling                                 not scored   20
+    2.1     Dossiers handled early or on time                           —  not scored   20
+    3.1     Procedures offered as online public services                —           —    2
+    5     Satisfaction                                                           3.00   18
+    5.2     Feedback handled on time                               50.00%        3.00    6
+    5.3     Satisfaction with feedback handling                         —           —    6
+    5.4     Satisfaction with receipt and handling of procedures        —           —    6
+    Summation: as the national portal (indicator points rounded to 2 places, then added)
     """
     words = _labels(lang)
+    not_scored = words["not_scored"]
     rows = []
     for g in score.groups:
         name = g.group.name if lang == "vi" else g.group.name_en
-        rows.append(
-            [g.group.id, name, "", format_points(g.points, lang), _format_max(g.max_points, lang)]
-        )
+        if g.points is None and any(s.provided for s in g.indicators):
+            group_points = not_scored
+        else:
+            group_points = format_points(g.points, lang)
+        rows.append([g.group.id, name, "", group_points, _format_max(g.max_points, lang)])
         for s in g.indicators:
             ind = s.indicator
             if not ind.scored and not s.provided:
                 continue
             iname = ind.name if lang == "vi" else ind.name_en
             rate = format_percent(s.rate, lang) if s.provided else NO_VALUE
+            if s.provided and s.points is None and ind.scored:
+                points = not_scored
+            else:
+                points = format_points(s.points, lang)
             rows.append(
                 [
                     ind.id,
                     f"  {iname}",
                     rate,
-                    format_points(s.points, lang),
+                    points,
                     _format_max(ind.max_points, lang),
                 ]
             )
@@ -474,7 +509,13 @@ def render_scores(score: IndexScore, lang: str = "vi") -> str:
     band = score.band.name if lang == "vi" else score.band.name_en
     if not score.band.confirmed:
         band = f"{band} ({words['unconfirmed']})"
-    lines = [f"{words['scores_title']} ({score.version})", table, f"{words['band']}: {band}"]
+    how = words[f"summation_{score.summation.value}"]
+    lines = [
+        f"{words['scores_title']} ({score.version})",
+        table,
+        f"{words['band']}: {band}",
+        f"{words['summation']}: {how}",
+    ]
     if score.missing:
         lines.append(f"{words['missing']}: {', '.join(score.missing)}")
     return "\n".join(lines)

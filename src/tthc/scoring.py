@@ -6,10 +6,14 @@ values) into points:
 - **QĐ 766/QĐ-TTg** (Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân,
   doanh nghiệp), as the national portal scores it: :func:`qd766` gives a versioned
   :class:`RuleSet` built from the rows of ``tthc._data.qd766``. Each indicator has a maximum
-  and one of two rule families (kpi-and-index.md §1.5): *proportional*, ``max x R``, or
-  *capped at a target*, ``min(max, max x R ÷ T)``. Points are summed unrounded per group and in
-  total, then rounded once, ``ROUND_HALF_UP`` to 2 places. The classification bands are a
-  hypothesis (unconfirmed), so they are replaceable.
+  and one of two rule families (the portal's formula document): *proportional*, ``max x R``,
+  or *capped at a target*, ``min(max, max x R ÷ T)``. Each indicator's points are rounded
+  once, ``ROUND_HALF_UP`` to 2 places; group totals and the grand total are, by default, the
+  sums of those rounded points, as the national portal adds them (:class:`Summation`:
+  ``PORTAL``; ``EXACT`` adds the exact points and rounds once). An indicator that is not
+  scored (undefined rate whose policy is *not applicable*, or no maximum) has ``None``
+  points, never 0, and group totals skip it. The classification bands are a hypothesis
+  (unconfirmed), so they are replaceable.
 - **The per-dossier evaluation** of Thông tư 01/2018/TT-VPCP: nine indices scored 2, 1 or 0
   points, computed from a dossier's trail where the trail holds the facts, and explicitly
   *not assessable* (``None``, never 0) where it does not: :func:`evaluate_dossier`.
@@ -22,13 +26,14 @@ Nothing is a float: a float rate is refused with :class:`~tthc.errors.InvalidRat
 
 >>> from fractions import Fraction
 >>> from tthc.scoring import qd766
->>> qd766().points("2.1", Fraction(115, 213))  # 20 x 53,99 %: kpi-and-index.md §7c
+>>> qd766().points("2.1", Fraction(115, 213))  # 20 x 53,99 %: 83 + 32 of 213 on time
 Decimal('10.80')
 """
 
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -40,8 +45,8 @@ from tthc._data import evaluation as _evaluation_data
 from tthc._data import qd766 as _qd766_data
 from tthc.deadlines import Timeliness
 from tthc.dossier import Dossier
-from tthc.errors import InvalidRateError, UnknownCodeError
-from tthc.kpi import round_percent
+from tthc.errors import InvalidRateError, PortalVersionWarning, UnknownCodeError
+from tthc.kpi import Period, round_percent
 from tthc.legal import LegalSource
 
 __all__ = [
@@ -62,10 +67,12 @@ __all__ = [
     "RubricScore",
     "RuleFamily",
     "RuleSet",
+    "Summation",
     "ZeroDenominator",
     "evaluate_dossier",
     "example_rubric",
     "qd766",
+    "qd766_portal_version",
     "qd766_versions",
     "rate_1_4",
     "rate_5_4",
@@ -100,7 +107,8 @@ def round_points(value: Fraction, places: int = 2) -> Decimal:
     """Round exact points (or any non-negative number) once, ``ROUND_HALF_UP``.
 
     Points are rounded by :func:`tthc.kpi.round_percent`, the library's one rounding step,
-    exactly from the fraction (kpi-and-index.md §8): ties go up, never to even.
+    exactly from the fraction: ties go up, never to even (no legal text fixes the mode; the
+    portal publishes points half up to 2 places).
 
     >>> from fractions import Fraction
     >>> round_points(Fraction(2300, 213))  # 10,798122...
@@ -120,7 +128,7 @@ def round_points(value: Fraction, places: int = 2) -> Decimal:
 
 
 class RuleFamily(enum.StrEnum):
-    """How an indicator's rate becomes points (kpi-and-index.md §1.5)."""
+    """How an indicator's rate becomes points (the portal's formula document)."""
 
     PROPORTIONAL = "proportional"
     """``min(max, max x R)``: e.g. 2.1 = 20 x R."""
@@ -134,11 +142,30 @@ class ZeroDenominator(enum.StrEnum):
     """What an indicator scores when its rate is undefined (no dossiers, no feedback)."""
 
     ZERO = "zero"
-    """0 points (the formula document's "0 hoặc N/A", read as 0; 5.4 on the API)."""
+    """0 points (5.4 and the payment indicators on the API)."""
     FULL_MARKS = "full_marks"
     """The maximum (5.2 and 5.3 when there is no feedback, on the API)."""
     NOT_APPLICABLE = "not_applicable"
-    """Not assessed: no points and left out of what was assessed."""
+    """Not scored (không chấm điểm): points ``None``, skipped by group totals. The formula
+    document says "0 hoặc N/A" and the portal shows no score; the default where the API was
+    not seen giving 0 or full marks."""
+
+
+class Summation(enum.StrEnum):
+    """How group totals and the grand total add the indicators' points up.
+
+    >>> from fractions import Fraction
+    >>> from tthc.scoring import Summation, qd766
+    >>> rates = {"1.1": Fraction(1, 1200), "1.2": Fraction(1, 800)}  # 0,005 + 0,005 points
+    >>> qd766().total(rates).total, qd766().total(rates, summation=Summation.EXACT).total
+    (Decimal('0.02'), Decimal('0.01'))
+    """
+
+    PORTAL = "portal"
+    """The national portal's way (the default): each indicator's points rounded to 2 places,
+    ``ROUND_HALF_UP``, then those rounded values added (``_data.qd766.SUMMATION_SOURCE``)."""
+    EXACT = "exact"
+    """The exact points added, and the sum rounded once (2 places, ``ROUND_HALF_UP``)."""
 
 
 def _family_target(instance: Indicator, attribute: object, target: Fraction | None) -> None:
@@ -242,7 +269,7 @@ class Band:
     """A classification band (xếp loại) of the total: from ``minimum`` (inclusive) up.
 
     The default bands are a hypothesis fitted to two provincial reports, not the decision's
-    text (kpi-and-index.md §1.6): ``confirmed`` is ``False`` for them.
+    text: ``confirmed`` is ``False`` for them.
     """
 
     id: str
@@ -268,44 +295,78 @@ class IndicatorScore:
 
     @property
     def points(self) -> Decimal | None:
-        """The points, rounded ``ROUND_HALF_UP`` to 2 places, or ``None`` if not assessed."""
+        """The points, rounded ``ROUND_HALF_UP`` to 2 places, or ``None`` if not scored."""
         return None if self.exact is None else round_points(self.exact)
+
+    @property
+    def scored(self) -> bool:
+        """Whether the indicator has points here (``False``: not scored, or no rate given)."""
+        return self.exact is not None
+
+
+def _add_up(scores: Iterable[IndicatorScore], summation: Summation) -> Decimal | None:
+    """The points of *scores* added up by *summation*; ``None`` if none of them is scored."""
+    scored = [s for s in scores if s.exact is not None]
+    if not scored:
+        return None
+    if summation is Summation.EXACT:
+        return round_points(sum((s.exact for s in scored if s.exact is not None), Fraction(0)))
+    return sum((s.points for s in scored if s.points is not None), Decimal("0.00"))
 
 
 @attrs.frozen(kw_only=True)
 class GroupScore:
-    """A group's indicator scores and their sum."""
+    """A group's indicator scores and their sum (by the :class:`Summation` of the score)."""
 
     group: Group
     indicators: tuple[IndicatorScore, ...]
+    summation: Summation = Summation.PORTAL
 
     @property
     def exact(self) -> Fraction:
-        """The exact sum of the assessed indicators' points."""
+        """The exact sum of the scored indicators' points (before any rounding)."""
         return sum((s.exact for s in self.indicators if s.exact is not None), Fraction(0))
 
     @property
-    def points(self) -> Decimal:
-        """The group's points: the exact sum, rounded once."""
-        return round_points(self.exact)
+    def points(self) -> Decimal | None:
+        """The group's points; ``None`` (not scored) when none of its indicators is scored.
+
+        By default (:attr:`Summation.PORTAL`) the sum of the scored indicators' rounded
+        points; with :attr:`Summation.EXACT`, their exact sum rounded once.
+        """
+        return _add_up(self.indicators, self.summation)
 
     @property
     def max_points(self) -> Fraction:
-        """The group's maximum points (the sum of its indicators' maxima)."""
+        """The group's maximum as the rule set declares it (the portal tab's maximum).
+
+        It stays the same when an indicator is not scored: tthc's policy, not confirmed
+        against the portal (whose tabs show fixed maxima). :attr:`max_scored` gives the
+        maximum of what was scored.
+        """
         return self.group.max_points
+
+    @property
+    def max_scored(self) -> Fraction:
+        """The sum of the maxima of the indicators that were scored."""
+        return sum(
+            (s.indicator.max_points or Fraction(0) for s in self.indicators if s.scored),
+            Fraction(0),
+        )
 
 
 @attrs.frozen(kw_only=True)
 class IndexScore:
     """The result of :meth:`RuleSet.total`: points per indicator, per group, the total, band.
 
-    The total is the exact sum of the indicator points, rounded once (kpi-and-index.md §8);
-    :attr:`sum_of_rounded` gives the portal's way (the sum of 2-place values) for comparison.
+    Totals follow :attr:`summation`: by default the portal's way (the sum of the indicators'
+    2-place points); :attr:`exact` is the exact sum whatever the summation.
     """
 
     version: str
     groups: tuple[GroupScore, ...]
     band: Band
+    summation: Summation = Summation.PORTAL
 
     @property
     def indicators(self) -> tuple[IndicatorScore, ...]:
@@ -321,23 +382,24 @@ class IndexScore:
 
     @property
     def exact(self) -> Fraction:
-        """The exact total: the sum of every assessed indicator's exact points."""
+        """The exact total: the sum of every scored indicator's exact points."""
         return sum((g.exact for g in self.groups), Fraction(0))
 
     @property
     def total(self) -> Decimal:
-        """The total (tổng điểm), out of :attr:`max_points`, rounded once to 2 places."""
-        return round_points(self.exact)
+        """The total (tổng điểm), out of :attr:`max_points`, to 2 places.
+
+        :attr:`Summation.PORTAL` (the default): the sum of the scored indicators' rounded
+        points, which is also the sum of the groups' points; :attr:`Summation.EXACT`: the
+        exact sum rounded once. ``0.00`` when nothing was scored (see :attr:`complete`).
+        """
+        total = _add_up(self.indicators, self.summation)
+        return Decimal("0.00") if total is None else total
 
     @property
     def max_points(self) -> Fraction:
         """The most points the rule set gives (100 for QĐ 766)."""
         return sum((g.max_points for g in self.groups), Fraction(0))
-
-    @property
-    def sum_of_rounded(self) -> Decimal:
-        """The sum of the indicators' rounded points (how the portal adds them up)."""
-        return sum((s.points for s in self.indicators if s.points is not None), Decimal("0.00"))
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -348,7 +410,7 @@ class IndexScore:
 
     @property
     def not_applicable(self) -> tuple[str, ...]:
-        """Scored indicators given an undefined rate whose policy is *not applicable*."""
+        """Indicators given an undefined rate whose policy is *not applicable*: not scored."""
         return tuple(
             s.indicator.id
             for s in self.indicators
@@ -432,7 +494,7 @@ class RuleSet:
         >>> from fractions import Fraction
         >>> from tthc.scoring import qd766
         >>> rules = qd766()
-        >>> rules.points("2.1", Fraction(1141, 1141))  # §7a: 1.141 of 1.141 on time
+        >>> rules.points("2.1", Fraction(1141, 1141))  # 1.141 of 1.141 on time
         Decimal('20.00')
         >>> rules.points("3.1", Fraction(70, 100)), rules.points("3.1", Fraction(85, 100))
         (Decimal('1.75'), Decimal('2.00'))
@@ -446,13 +508,23 @@ class RuleSet:
         exact = self.points_exact(indicator_id, rate)
         return None if exact is None else round_points(exact)
 
-    def total(self, rates: Mapping[str, Rate | None]) -> IndexScore:
+    def total(
+        self,
+        rates: Mapping[str, Rate | None],
+        *,
+        summation: Summation | str = Summation.PORTAL,
+    ) -> IndexScore:
         """Score every indicator from *rates* (indicator id → rate, or ``None`` if undefined).
 
         Scored indicators missing from *rates* contribute nothing and are listed in
-        :attr:`IndexScore.missing`; monitoring indicators may be left out. An unknown id is
-        an error (:class:`~tthc.errors.UnknownCodeError`), never silently ignored.
+        :attr:`IndexScore.missing`; an undefined rate whose policy is *not applicable* is not
+        scored (``None``) and listed in :attr:`IndexScore.not_applicable`; monitoring
+        indicators may be left out. An unknown id is an error
+        (:class:`~tthc.errors.UnknownCodeError`), never silently ignored. *summation* says
+        how group totals and the grand total add points up (:class:`Summation`: the
+        portal's way by default); the band is taken from that total.
         """
+        how = Summation(summation)
         for key in rates:
             self.indicator(key)
         group_scores = []
@@ -470,8 +542,10 @@ class RuleSet:
                         exact=ind.points_exact(rate) if provided else None,
                     )
                 )
-            group_scores.append(GroupScore(group=g, indicators=tuple(scores)))
-        result = IndexScore(version=self.version, groups=tuple(group_scores), band=self.bands[-1])
+            group_scores.append(GroupScore(group=g, indicators=tuple(scores), summation=how))
+        result = IndexScore(
+            version=self.version, groups=tuple(group_scores), band=self.bands[-1], summation=how
+        )
         return attrs.evolve(result, band=self.band(result.total))
 
     def band(self, total: Rate | IndexScore) -> Band:
@@ -605,12 +679,55 @@ def qd766_versions() -> tuple[str, ...]:
     return tuple(_RULE_SETS)
 
 
-def qd766(version: str = "v2022") -> RuleSet:
-    """The QĐ 766/QĐ-TTg rule set of *version* (``"v2022"``: the portal's formulas).
+def qd766_portal_version(on: date) -> str | None:
+    """The rule set the national portal scores the day *on* with (``None``: before QĐ 766).
+
+    From ``tthc._data.qd766.PORTAL_SCORING``: the portal still scores v2022 in 2026 (observed
+    on real scores of 08/2026), so every day from 23/06/2022 answers ``"v2022"`` until a new
+    row records a change.
+
+    >>> from datetime import date
+    >>> qd766_portal_version(date(2026, 8, 31)), qd766_portal_version(date(2022, 1, 1))
+    ('v2022', None)
+    """
+    for row in _qd766_data.PORTAL_SCORING:
+        if row.start <= on and (row.until is None or on <= row.until):
+            return row.version
+    return None
+
+
+def _check_portal_version(rules: RuleSet, period: Period | None) -> None:
+    """Warn when *rules* is used for a period the portal scores under another rule set."""
+    start = rules.valid_from if period is None else period.start
+    end = None if period is None else period.end
+    for row in _qd766_data.PORTAL_SCORING:
+        if row.version == rules.version:
+            continue
+        if (row.until is None or start <= row.until) and (end is None or row.start <= end):
+            first = max(start, row.start).isoformat()
+            last = (
+                ""
+                if row.until is None and end is None
+                else min(d for d in (row.until, end) if d is not None).isoformat()
+            )
+            warnings.warn(
+                PortalVersionWarning(rules.version, row.version, f"{first}..{last}"),
+                stacklevel=3,
+            )
+            return
+
+
+def qd766(version: str = "v2022", *, period: Period | None = None) -> RuleSet:
+    """The QĐ 766/QĐ-TTg rule set of *version* (``"v2022"``: what the portal computes).
 
     ``"v2025"`` is the 2025-26 wording of the portal's METRICS sheet (12 points on full
-    online dossiers, 10 on online payment); its rule families are carried over from v2022
-    and flagged unconfirmed in each indicator's ``note``.
+    online dossiers, 10 on online payment). It is **not what the national portal computes
+    in 2026**: the portal still scores the v2022 split (2+2+6 for payment; v2025 reproduces
+    10 of 201 real payment-group scores of 08/2026). Its rule families are carried over from
+    v2022 and flagged unconfirmed in each indicator's ``note``. Choosing it emits
+    :class:`~tthc.errors.PortalVersionWarning` when the portal scores *period* (default:
+    every period from the version's ``valid_from`` on) under another version
+    (:func:`qd766_portal_version`).
 
     >>> rules = qd766()
     >>> rules.max_points, len([i for i in rules.indicators if i.scored])
@@ -621,11 +738,19 @@ def qd766(version: str = "v2022") -> RuleSet:
     Traceback (most recent call last):
         ...
     tthc.errors.UnknownCodeError: 'v2021' is not in QĐ 766 versions (v2022, v2025)
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     v2025 = qd766("v2025", period=Period.month(2026, 8))
+    >>> print(caught[0].message)
+    QĐ 766 rule set 'v2025' is not what the national portal computes: it scores the period 2026-08-01..2026-08-31 under 'v2022'; use qd766('v2022') to reproduce the portal's scores
     """
     try:
-        return _RULE_SETS[version]
+        rules = _RULE_SETS[version]
     except KeyError:
         raise UnknownCodeError(version, f"QĐ 766 versions ({', '.join(_RULE_SETS)})") from None
+    _check_portal_version(rules, period)
+    return rules
 
 
 _PERIOD_DIVISORS = {"month": 12, "quarter": 4, "year": 1}
@@ -644,7 +769,7 @@ def rate_1_4(
     Denominator: the larger of the dossiers received per the national reporting system
     (*bcqg*) and per the national portal (*dvcqg*). When both are 0 or missing, the previous
     year's BCQG total divided by 12 (*period* ``"month"``), 4 (``"quarter"``) or 1 (``"year"``);
-    with no previous-year figure either, the rate is 0 (formula document, kpi-and-index.md §1.3).
+    with no previous-year figure either, the rate is 0 (the portal's formula document, 1.4).
 
     >>> rate_1_4(950, bcqg=0, dvcqg=0, previous_year_bcqg=12_000, period="month")  # T17
     Fraction(19, 20)
@@ -665,7 +790,7 @@ def rate_5_4(*, dossiers: int, overdue: int, with_feedback: int) -> Fraction | N
     """The rate of 766 indicator 5.4 as the portal computes it.
 
     ``100 % - (overdue rate + rate of dossiers with feedback or a dislike)``, floored at 0; a
-    dossier both overdue and criticised counts twice, as on the portal (kpi-and-index.md §5.2).
+    dossier both overdue and criticised counts twice, as on the portal (its formula document, 5.4).
     ``None`` when there are no dossiers (the indicator then scores 0).
 
     >>> rate_5_4(dossiers=200, overdue=20, with_feedback=10)
@@ -684,7 +809,7 @@ def rate_5_4(*, dossiers: int, overdue: int, with_feedback: int) -> Fraction | N
 
 
 class CriterionKind(enum.StrEnum):
-    """The rule families of provincial index rubrics (kpi-and-index.md §3.2)."""
+    """The rule families of provincial index rubrics."""
 
     BANDED = "banded"
     """Thresholds: e.g. 100 % → 2; from 95 % → 1; below → 0."""

@@ -1,9 +1,10 @@
 """The QĐ 766/QĐ-TTg index (Bộ chỉ số 766) as data: versions, groups, indicators, bands.
 
-Rows are transcribed from the research notes (kpi-and-index.md §1): the portal's formula
-document "Mô tả công thức tính chỉ số 766" and the METRICS sheet of "Công thức 766.xlsx", as
-published in the public repository ``ChippedTopaz/qd766`` (``docs/metrics.m0.json``,
-``web/src/formula-document.ts``, ``docs/SCORING_ANALYSIS_M0.md``). The signed decision's
+Rows are transcribed from the national portal's formula document "Mô tả công thức tính chỉ
+số 766" and the METRICS sheet of "Công thức 766.xlsx", as published in the public repository
+``ChippedTopaz/qd766`` (``docs/metrics.m0.json``, ``web/src/formula-document.ts``,
+``docs/SCORING_ANALYSIS_M0.md``), and checked against the scores the portal's API returns
+(``dichvucong.gov.vn/danh-gia-chat-luong-phuc-vu``). The signed decision's
 appendix could not be read, so every row is the *portal's* version [P], not the decision's
 wording; ``note`` carries the tag of each fact and what is policy rather than law.
 
@@ -16,7 +17,11 @@ wording; ``note`` carries the tag of each fact and what is policy rather than la
   points); ``zero_denominator`` is ``"zero"``, ``"full_marks"`` or ``"not_applicable"``.
   ``max_points`` is ``None`` where the sheet declares no maximum.
 - ``BANDS``: ``(id, name, name_en, minimum, source, note)``: the classification of the total,
-  **unconfirmed** (kpi-and-index.md §1.6): a hypothesis fitted to two provincial reports.
+  **unconfirmed**: a hypothesis fitted to two provincial reports.
+- ``PORTAL_SCORING``: ``(version, from, until, source, note)``: which rule set the national
+  portal scores a period with (``until`` ``None``: still observed).
+- ``SUMMATION_SOURCE``: where the portal's way of adding points up (each indicator's points
+  rounded to 2 places, half up, then added) was observed.
 
 :mod:`tthc.scoring` turns the rows into records at import time; the formulas are code there.
 """
@@ -32,7 +37,7 @@ import attrs
 from tthc._data.sources import QD_766_2022_QD_TTG
 from tthc.legal import Confidence, LegalSource
 
-__all__ = ["BANDS", "GROUPS", "INDICATORS", "VERSIONS"]
+__all__ = ["BANDS", "GROUPS", "INDICATORS", "PORTAL_SCORING", "SUMMATION_SOURCE", "VERSIONS"]
 
 
 class VersionRow(NamedTuple):
@@ -69,6 +74,14 @@ class IndicatorRow(NamedTuple):
     note: str
 
 
+class PortalRow(NamedTuple):
+    version: str
+    start: date
+    until: date | None
+    source: LegalSource
+    note: str
+
+
 class BandRow(NamedTuple):
     id: str
     name: str
@@ -89,7 +102,11 @@ _V22 = "v2022"
 _V25 = "v2025"
 P = Fraction  # points and targets are exact
 _PCT80, _PCT50, _PCT90 = Fraction(4, 5), Fraction(1, 2), Fraction(9, 10)
-_ZERO_DOC = "zero denominator: the doc says '0 hoặc N/A'; 0 is tthc's default [U]"
+_ZERO_DOC = (
+    "zero denominator: the doc says '0 hoặc N/A'; the portal shows no score (null), so tthc "
+    "leaves it not scored [P]"
+)
+_ZERO_PAYMENT = "zero denominator: the API gave rate 0, hence 0 points, in every observation [P]"
 
 VERSIONS: tuple[VersionRow, ...] = (
     VersionRow(
@@ -98,17 +115,21 @@ VERSIONS: tuple[VersionRow, ...] = (
         "QĐ 766/QĐ-TTg as scored by the national portal (formula document + API)",
         QD_766_2022_QD_TTG,
         "[P] maxima from the METRICS sheet and the portal's tabs; formulas from the formula "
-        "document, reverse-engineered against the live API (kpi-and-index.md §1.2-§1.5)",
+        "document, reverse-engineered against the live API (SCORING_ANALYSIS_M0); the "
+        "portal still scores periods of 2025-26 with these rules (real scores of one "
+        "province, 08/2026, from public fixtures of the portal's API)",
     ),
     VersionRow(
         _V25,
         date(2025, 7, 1),
-        "QĐ 766/QĐ-TTg, 2025-26 wording of the portal's METRICS sheet (two-tier government)",
+        "QĐ 766/QĐ-TTg, 2025-26 wording of the portal's METRICS sheet (two-tier government); "
+        "NOT what the national portal computes in 2026 (it still scores v2022)",
         _METRICS_SHEET,
         "[P] wording and declared maxima of the METRICS sheet; valid_from is the start of "
         "two-tier local government [U]; rows STT 7-10 and 18 declare no maximum; rule "
         "families carried over from v2022 where the metric is the same [U]; the live API "
-        "was still observed scoring the v2022 online split (kpi-and-index.md §1.5, §1.8)",
+        "was still observed scoring the v2022 online split and the 2+2+6 payment split in "
+        "08/2026: v2025 reproduces 10 of 201 real payment-group scores [P]",
     ),
 )
 
@@ -137,7 +158,7 @@ GROUPS: tuple[GroupRow, ...] = tuple(
 )
 
 INDICATORS: tuple[IndicatorRow, ...] = (
-    # -- v2022: the portal's formula document (kpi-and-index.md §1.2-§1.5) ----------------------
+    # -- v2022: the portal's formula document ---------------------------------------------------
     IndicatorRow(
         "1.1",
         _V22,
@@ -150,7 +171,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(6),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 6 x R (2.290 observations); {_ZERO_DOC}",
     ),
@@ -166,7 +187,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(4),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 4 x R; [S] press: 4 of the 18 transparency points; {_ZERO_DOC}",
     ),
@@ -181,7 +202,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 2 x R; {_ZERO_DOC}",
     ),
@@ -213,7 +234,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(20),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 20 x R (984 observations); [S] press: up to 20 points; {_ZERO_DOC}",
     ),
@@ -243,7 +264,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "capped",
         _PCT80,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] min(2, 2R / 80 %); {_ZERO_DOC}",
     ),
@@ -258,7 +279,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(4),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 4 x R; {_ZERO_DOC}",
     ),
@@ -274,7 +295,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(6),
         "capped",
         _PCT50,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] min(6, 6R / 50 %); {_ZERO_DOC}",
     ),
@@ -291,7 +312,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         _PCT80,
         "zero",
         _FORMULA_DOCUMENT,
-        f"[P] min(2, 2R / 80 %); {_ZERO_DOC}",
+        f"[P] min(2, 2R / 80 %); {_ZERO_PAYMENT}",
     ),
     IndicatorRow(
         "3.5b",
@@ -306,7 +327,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         _PCT80,
         "zero",
         _FORMULA_DOCUMENT,
-        f"[P] min(2, 2R / 80 %); the 2+2+6 split was reconciled with the API; {_ZERO_DOC}",
+        f"[P] min(2, 2R / 80 %); the 2+2+6 split was reconciled with the API; {_ZERO_PAYMENT}",
     ),
     IndicatorRow(
         "3.6",
@@ -321,7 +342,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         None,
         "zero",
         _FORMULA_DOCUMENT,
-        f"[P] 6 x R; {_ZERO_DOC}",
+        f"[P] 6 x R; {_ZERO_PAYMENT}",
     ),
     IndicatorRow(
         "4.1",
@@ -334,7 +355,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(6),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 6 x R; {_ZERO_DOC}",
     ),
@@ -349,7 +370,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(4),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         "[P] the API behaves as 4 x R; the formula document says full marks from 80 % "
         f"(unresolved: set a target of 80 % to follow the document) [U]; {_ZERO_DOC}",
@@ -365,7 +386,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         "[P] 2 x R; unnumbered in the sources (METRICS STT 13); probably added by portal "
         f"guidance after 2022 [M]; {_ZERO_DOC}",
@@ -381,7 +402,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "capped",
         _PCT80,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] min(2, 2R / 80 %): the only digitisation metric with the cap on the API; {_ZERO_DOC}",
     ),
@@ -396,7 +417,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(4),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 4 x R; {_ZERO_DOC}",
     ),
@@ -412,7 +433,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 2 x R; {_ZERO_DOC}",
     ),
@@ -427,7 +448,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _FORMULA_DOCUMENT,
         f"[P] 2 x R; {_ZERO_DOC}",
     ),
@@ -494,7 +515,7 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         "[P] min(6, 6R / 90 %); zero denominator -> 0; [S] press: up to 6 points if the "
         "NQ 76/NQ-CP targets are met",
     ),
-    # -- v2025: the METRICS sheet's 2025-26 wording (kpi-and-index.md §1.8) ---------------------
+    # -- v2025: the METRICS sheet's 2025-26 wording ----------------------------------------------
     IndicatorRow(
         "1.1",
         _V25,
@@ -506,9 +527,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(6),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 1; max 6; family as v2022 [U]",
+        "[P] METRICS STT 1; max 6; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "1.2",
@@ -521,9 +542,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(4),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 2; max 4; family as v2022 [U]",
+        "[P] METRICS STT 2; max 4; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "1.3",
@@ -536,9 +557,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 3; max 2; family as v2022 [U]",
+        "[P] METRICS STT 3; max 2; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "1.4",
@@ -567,9 +588,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(20),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 5; max 20; family as v2022 [U]",
+        "[P] METRICS STT 5; max 20; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "m6",
@@ -583,10 +604,10 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(12),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
         "[P] METRICS STT 6; max 12 (conflicts with the 2+4+6 split the API still scores); family unknown, "
-        "proportional by default [U]",
+        "proportional by default [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "3.1",
@@ -675,9 +696,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(6),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 11; max 6; family as v2022 [U]",
+        "[P] METRICS STT 11; max 6; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "4.2",
@@ -690,9 +711,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(4),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 12; max 4; family as v2022 [U]",
+        "[P] METRICS STT 12; max 4; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "4.x",
@@ -705,9 +726,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 13; max 2; family as v2022 [U]",
+        "[P] METRICS STT 13; max 2; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "4.3",
@@ -721,9 +742,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "capped",
         _PCT80,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 14; max 2; family as v2022 [U]",
+        "[P] METRICS STT 14; max 2; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "4.4",
@@ -736,9 +757,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(4),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 15; max 4; family as v2022 [U]",
+        "[P] METRICS STT 15; max 4; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "4.5b",
@@ -751,9 +772,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 16; max 2; province only; family as v2022 [U]",
+        "[P] METRICS STT 16; max 2; province only; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "4.5a",
@@ -766,9 +787,9 @@ INDICATORS: tuple[IndicatorRow, ...] = (
         P(2),
         "proportional",
         None,
-        "zero",
+        "not_applicable",
         _METRICS_SHEET,
-        "[P] METRICS STT 17; max 2; province only; family as v2022 [U]",
+        "[P] METRICS STT 17; max 2; province only; family as v2022 [U]; zero denominator: not scored, as v2022 [U]",
     ),
     IndicatorRow(
         "m18",
@@ -870,7 +891,7 @@ _BANDS_SOURCE = attrs.evolve(
 )
 _BANDS_NOTE = (
     "[M] working hypothesis: Lâm Đồng Q2/2024 (98,63 xuất sắc; 83,61 tốt) and Quảng Nam 2023 "
-    "(67,9 'trung bình khá'); verify against the decision (kpi-and-index.md §1.6)"
+    "(67,9 'trung bình khá'); verify against the decision"
 )
 
 BANDS: tuple[BandRow, ...] = (
@@ -879,4 +900,30 @@ BANDS: tuple[BandRow, ...] = (
     BandRow("kha", "Khá", "Fair", P(70), _BANDS_SOURCE, _BANDS_NOTE),
     BandRow("trung_binh", "Trung bình", "Average", P(50), _BANDS_SOURCE, _BANDS_NOTE),
     BandRow("yeu", "Yếu", "Weak", P(0), _BANDS_SOURCE, _BANDS_NOTE),
+)
+
+_API = attrs.evolve(
+    QD_766_2022_QD_TTG.at(
+        "điểm công bố trên Cổng DVCQG (dichvucong.gov.vn/danh-gia-chat-luong-phuc-vu, API "
+        "/api/v1/reporting/evaluation)"
+    ),
+    confidence=Confidence.SECONDARY,
+)
+
+SUMMATION_SOURCE: LegalSource = _API
+"""The portal publishes each indicator's points to 2 places (half up) and its group totals
+and grand total are the sums of those published values [P]: recomputed on 606 real scores of
+one province, month 08/2026 (366 indicator scores agree; 65 of 214 group totals differ by
+0,01 when the exact points are added and rounded once instead)."""
+
+PORTAL_SCORING: tuple[PortalRow, ...] = (
+    PortalRow(
+        _V22,
+        date(2022, 6, 23),
+        None,
+        _API,
+        "[P] the API scores the 2+4+6 online split and the 2+2+6 payment split of v2022; still "
+        "observed on real scores of 08/2026 (v2025's single 10-point payment row reproduces "
+        "10 of 201 payment-group scores); no end date known",
+    ),
 )
