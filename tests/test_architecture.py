@@ -14,6 +14,7 @@ import pytest
 import tthc
 
 LAYERS = (
+    "_safe",  # output hygiene (spreadsheet cells, terminal text): imports nothing from tthc
     "errors",
     "legal",
     "calendar",
@@ -123,8 +124,9 @@ def test_every_module_has_a_layer() -> None:
     assert stray == []
 
 
-def test_the_bottom_layer_imports_nothing_from_tthc() -> None:
-    assert tthc_imports((SRC / "errors.py").read_text(encoding="utf-8")) == set()
+@pytest.mark.parametrize("name", ["_safe", "errors"])
+def test_the_bottom_layers_import_nothing_from_tthc(name: str) -> None:
+    assert tthc_imports((SRC / f"{name}.py").read_text(encoding="utf-8")) == set()
 
 
 # -- the checker itself can fail --------------------------------------------------------------------

@@ -660,7 +660,7 @@ _HEADER = "agency,channel,received_at,due_at,completed_at,outcome\n"
         (
             "huge_cell.csv",
             _HEADER + '"' + "x" * 200_000 + '",1,03/03/2025,,,pending\n',
-            ["huge_cell.csv", "line 2", "field limit"],
+            ["huge_cell.csv", "1 row(s) rejected", "row 2", "field limit"],
         ),
     ],
 )
@@ -673,24 +673,31 @@ def test_report_unbounded_input_is_bad_input_not_a_crash(
     one_error_line(done.stderr, "tthc report: error: ", *parts)
 
 
-def test_report_row_with_more_cells_than_the_header_is_rejected(
+def test_report_row_with_the_wrong_number_of_cells_is_rejected(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # Row 2: an unquoted comma in the agency shifts every column; row 3: a trailing empty
-    # cell, no data beyond the header, read as usual.
+    # cell; row 4: a cut line (5 cells); row 5 is whole. Each wrong width is a rejected row.
     path = tmp_path / "shifted.csv"
     path.write_text(
         _HEADER
         + "UBND xã A, huyện B,1,03/03/2025 09:00,10/03/2025,07/03/2025 10:00,resolved\n"
-        + "UBND xã A,1,03/03/2025 09:00,10/03/2025,07/03/2025 10:00,resolved,\n",
+        + "UBND xã A,1,03/03/2025 09:00,10/03/2025,07/03/2025 10:00,resolved,\n"
+        + "UBND xã A,1,03/03/2025 09:00,10/03/2025,07/03/2025 10:00\n"
+        + "UBND xã A,1,03/03/2025 09:00,10/03/2025,07/03/2025 10:00,resolved\n",
         encoding="utf-8",
     )
+    errors = tmp_path / "errors.csv"
     out, err = run(
-        capsys, "report", str(path), "--period", "2025-03", "--format", "json", "--lang", "en"
-    )
-    one_error_line(err, "1 row(s) rejected", "row 2, column 7", "7 cells, the header 6")
+        capsys, "report", str(path), "--period", "2025-03", "--format", "json", "--lang", "en",
+        "--errors", str(errors),
+    )  # fmt: skip
+    one_error_line(err, "3 row(s) rejected", "row 2, column 7", "7 cells, the header 6")
     data = json.loads(out)
-    assert (data["rows"], data["records"], data["rejected_rows"]) == (2, 1, 1)
+    assert (data["rows"], data["records"], data["rejected_rows"]) == (4, 1, 3)
+    rows = list(csv.reader(errors.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r[0], r[1]) for r in rows[1:]] == [("2", "7"), ("3", "7"), ("4", "6")]
+    assert rows[3][3] == "the row has 5 cells, the header 6"
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,7 @@ from tthc.kpi import (  # the same checks and key order as kpi
     ReportPolicy,
     _expect,
     _grouping,
+    _report_periods,
     _sort_key,
 )
 from tthc.parsing import parse_instant
@@ -2471,7 +2472,7 @@ def report06_by(
     f = _Frame(df)
     rows = _read(f, calendar=calendar, policy=due_policy, strict=strict)
     keys = [n for n in names if n != "month"]
-    periods = period.months() if "month" in names else (period,)
+    periods = _report_periods(period, names)  # at most MAX_REPORT_MONTHS months
     g, values = _group_codes(f, rows.bad, keys, rows)
     judge = _judgements(periods, pol, as_of)
     counts = _count(g, len(values), rows, periods, pol, judge)

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GROUP_KEYS",
+    "MAX_REPORT_MONTHS",
     "DisplayStyle",
     "ExitTreatment",
     "Outcome",
@@ -398,6 +399,15 @@ class Period:
         if isinstance(day, _dt.datetime):
             day = _vn(day, "day").date()
         return isinstance(day, _dt.date) and self.start <= day <= self.end
+
+    @property
+    def month_count(self) -> int:
+        """The number of calendar months the period touches (``len(self.months())``).
+
+        >>> Period.parse("2025-01-15..2025-03-01").month_count
+        3
+        """
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
 
     def months(self) -> tuple[Period, ...]:
         """The calendar months the period touches, each clipped to the period."""
@@ -768,7 +778,28 @@ class Report06:
 GROUP_KEYS: Final = ("agency", "channel", "code", "field", "level", "month", "procedure")
 """The names :func:`report06_by` can group by (``month`` splits the period by month)."""
 
+MAX_REPORT_MONTHS: Final = 1200
+"""The longest period, in calendar months (100 years), that :func:`report06_by` splits by
+``month`` (a tthc bound, not a legal one). A pending dossier has a report in every month it
+stays pending, so a month split of ``0001-01-01..9999-12-31`` would build some 120,000
+reports per pending group; longer periods raise :class:`~tthc.errors.InvalidPeriodError`.
+Periods grouped without ``month`` are not bounded."""
+
 _Key = tuple[Any, ...]
+
+
+def _report_periods(period: Period, by: tuple[str, ...]) -> tuple[Period, ...]:
+    """The sub-periods of a report grouped *by*: the months of *period* (at most
+    :data:`MAX_REPORT_MONTHS`) when *by* has ``month``, else *period* itself."""
+    if "month" not in by:
+        return (period,)
+    if period.month_count > MAX_REPORT_MONTHS:
+        raise InvalidPeriodError(
+            str(period),
+            f"at most {MAX_REPORT_MONTHS} months when grouped by month "
+            f"(this period has {period.month_count}); group without 'month' for longer periods",
+        )
+    return period.months()
 
 
 def _judgements(
@@ -913,7 +944,8 @@ def report06_by(
     *by* names the grouping (:data:`GROUP_KEYS`): record attributes (``agency``, ``field``,
     ``level``, ``procedure``, ``channel``, ``code``) and ``month``, which splits *period* into
     its calendar months (clipped to it; the key component is that month's :class:`Period`,
-    and each report is for that month). Keys are tuples in the order of *by*, sorted (None
+    and each report is for that month; at most :data:`MAX_REPORT_MONTHS` months, else
+    :class:`~tthc.errors.InvalidPeriodError`). Keys are tuples in the order of *by*, sorted (None
     first); a group appears only if some record belongs to it. Each report equals
     :func:`report06` of the group's records over its (sub-)period.
 
@@ -932,7 +964,7 @@ def report06_by(
     by = _grouping(by)
     as_of = _as_of(as_of)
     attrs_by = tuple(n for n in by if n != "month")
-    periods = period.months() if "month" in by else (period,)
+    periods = _report_periods(period, by)
     getter: Callable[[Record], Any] | None = None
     if len(attrs_by) == 1:
         one = attrgetter(attrs_by[0])

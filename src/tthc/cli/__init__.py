@@ -14,7 +14,9 @@ Every command takes ``--lang vi|en`` (Vietnamese by default, help texts included
 language is read before the help is built) and ``--debug``. Exit status: 0 on success;
 2 for bad input (bad usage, an unreadable argument or file, missing columns, or rows
 rejected under ``--strict``), after one line on stderr saying what is wrong, where, and what
-was expected; 1 for an unexpected failure (a bug: ``--debug`` shows the traceback).
+was expected. Exit status 1 means a bug in tthc, never bad input: the one line then asks
+the user to report it, with the traceback that ``--debug`` shows. Text from input reaches
+the terminal only through :func:`tthc.cli._common.echo`, which escapes control sequences.
 
 >>> main(["calendar", "check", "02/01/2026", "--lang", "en"])
 Friday 02/01/2026: not a working day
@@ -33,7 +35,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from tthc._version import __version__
-from tthc.cli._common import LANGS, BadInputError, Parser, say
+from tthc.cli._common import LANGS, Parser, echo, say
 from tthc.errors import TthcError
 
 __all__ = ["main"]
@@ -165,7 +167,8 @@ def _silence_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``tthc`` command with *argv* (default: ``sys.argv[1:]``); return the exit status.
 
-    0 on success; 2 on bad input, after one line on stderr; 1 on an unexpected error.
+    0 on success; 2 on bad input, after one line on stderr; 1 on a bug in tthc (the line
+    asks for a report).
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _language(args_list)
@@ -181,24 +184,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. "tthc calendar 2026 --format ics | head": not an error
         _silence_stdout()
         return 0
-    except BadInputError as e:
+    except (TthcError, OSError) as e:  # BadInputError included: bad input, exit status 2
         if args.debug:
             raise
-        print(f"{prog}: {error}: {e}", file=sys.stderr)
+        _error_line(f"{prog}: {error}: {e}")
         return 2
-    except (TthcError, OSError) as e:
+    except Exception as e:  # a bug in tthc: input alone must never get here
         if args.debug:
             raise
-        print(f"{prog}: {error}: {e}", file=sys.stderr)
-        return 2
-    except Exception as e:
-        if args.debug:
-            raise
-        hint = say(
-            lang, "chạy lại với --debug để xem chi tiết", "run again with --debug for details"
-        )
-        print(
-            f"{prog}: {say(lang, 'lỗi nội bộ', 'internal error')}: {type(e).__name__}: {e} ({hint})",
-            file=sys.stderr,
+        _error_line(
+            say(
+                lang,
+                f"{prog}: lỗi nội bộ của tthc (không phải lỗi dữ liệu): {type(e).__name__}: "
+                f"{e}. Xin báo lỗi này cho nhóm phát triển tthc, kèm kết quả khi chạy lại "
+                "lệnh với --debug",
+                f"{prog}: internal error in tthc (not a problem with your data): "
+                f"{type(e).__name__}: {e}. Please report this bug to the tthc developers, "
+                "with the output of the same command run again with --debug",
+            )
         )
         return 1
+
+
+def _error_line(text: str) -> None:
+    """*text* as one line on stderr (line breaks of a library's message become spaces)."""
+    echo(" ".join(part.strip() for part in text.split("\n") if part.strip()), file=sys.stderr)

@@ -10,11 +10,15 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
+from tthc._safe import terminal_text
 from tthc.calendar import DayKind, DayStatus, WorkCalendar, vietnam_calendar
 from tthc.errors import ProvisionalCalendarWarning, TthcError
 from tthc.legal import Confidence, LegalSource
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = [
     "KINDS",
@@ -27,6 +31,7 @@ __all__ = [
     "calendar_from",
     "collect_provisional",
     "day_text",
+    "echo",
     "instant_text",
     "say",
     "source_dict",
@@ -116,6 +121,16 @@ _ARGPARSE_VI = (
 )
 
 
+def echo(text: str, *, file: IO[str] | None = None) -> None:
+    """Print *text* (and a line end) to stdout or *file*: the one way the CLI writes text.
+
+    Control sequences, bidi controls and lone surrogates in *text*, which may come from
+    input (agency names, cells, schedule files), are written as ``\\uXXXX`` escapes
+    (:func:`tthc._safe.terminal_text`), so nothing from a file can drive the terminal.
+    """
+    print(terminal_text(text), file=sys.stdout if file is None else file)
+
+
 def say(lang: str, vi: str, en: str) -> str:
     """*vi* or *en*, by *lang*."""
     return vi if lang == "vi" else en
@@ -189,6 +204,10 @@ class Parser(argparse.ArgumentParser):
         self._optionals.title = words["optionals" if with_help else "common"]
         if with_help:
             self.add_argument("-h", "--help", action="help", help=words["help"])
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # Help, usage errors and --version go through the same filter as every other line.
+        super()._print_message(terminal_text(message), file)
 
     def error(self, message: str) -> NoReturn:
         if self.lang == "vi":
@@ -287,7 +306,12 @@ def table(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def write_bytes(data: bytes, *, out: Callable[[str], object] | None = None) -> None:
-    """Write *data* to stdout as bytes when it has a binary buffer (CRLF kept exactly)."""
+    """Write *data* to stdout as bytes when it has a binary buffer (CRLF kept exactly).
+
+    *data* is UTF-8 text; control characters other than line ends are escaped first, as
+    :func:`echo` does.
+    """
+    data = terminal_text(data.decode("utf-8")).encode("utf-8")
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
     if buffer is not None and out is None:

@@ -25,6 +25,7 @@ from tthc.cli._common import (
     calendar_from,
     collect_provisional,
     day_text,
+    echo,
     say,
     source_dict,
     source_text,
@@ -255,7 +256,7 @@ def _run_check(args: argparse.Namespace, cal: WorkCalendar, text: str) -> int:
             "source": None if source is None else source_dict(source),
             "provisional": bool(provisional),
         }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        echo(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     if args.format == "ics":
         raise BadInputError(
@@ -282,7 +283,7 @@ def _run_check(args: argparse.Namespace, cal: WorkCalendar, text: str) -> int:
                 "(provisional).",
             )
         )
-    print("\n".join(lines))
+    echo("\n".join(lines))
     return 0
 
 
@@ -355,7 +356,7 @@ def run(args: argparse.Namespace) -> int:
             "make_up_days": len(cal.make_up_days(year)),
             "days": [_entry_dict(e, lang) for e in entries],
         }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        echo(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     lines = calendar_lines(cal, year, lang)
     if provisional_year:
@@ -367,5 +368,5 @@ def run(args: argparse.Namespace) -> int:
                 "(provisional).",
             )
         )
-    print("\n".join(lines))
+    echo("\n".join(lines))
     return 0

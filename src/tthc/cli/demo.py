@@ -22,7 +22,7 @@ from datetime import date
 
 from tthc._version import __version__
 from tthc.calendar import CalendarDay, WorkCalendar, vietnam_calendar
-from tthc.cli._common import KINDS, STATUSES, WEEKDAYS, Parser, say, table
+from tthc.cli._common import KINDS, STATUSES, WEEKDAYS, Parser, echo, say, table
 from tthc.legal import Confidence
 
 __all__ = ["DEMO_YEAR", "SAMPLE_RECEIPTS", "STEPS", "add_parser", "demo", "run"]
@@ -193,9 +193,9 @@ def add_parser(commands: argparse._SubParsersAction[Parser], parent: Parser, lan
 def run(args: argparse.Namespace) -> int:
     """Print the demo: the main job, or the calendar with ``--calendar``."""
     if args.calendar:
-        print(demo(args.lang))
+        echo(demo(args.lang))
         return 0
     from tthc.demo import main_job
 
-    print(main_job(lang=args.lang, out_dir=args.out, progress=True).text)
+    echo(main_job(lang=args.lang, out_dir=args.out, progress=True).text)
     return 0

@@ -22,6 +22,7 @@ from tthc.cli._common import (
     calendar_from,
     collect_provisional,
     day_text,
+    echo,
     instant_text,
     say,
     source_dict,
@@ -310,7 +311,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the due date."""
     parsed, result, crossed, provisional = compute(args)
     if args.format == "json":
-        print(_json(args, parsed, result, crossed, provisional))
+        echo(_json(args, parsed, result, crossed, provisional))
     else:
-        print("\n".join(_text(args, parsed, result, crossed, provisional)))
+        echo("\n".join(_text(args, parsed, result, crossed, provisional)))
     return 0

@@ -32,13 +32,15 @@ dropped silently. National status 1 and 3 (never received) are skipped and count
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import io
 import json
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from fractions import Fraction
 from pathlib import Path
@@ -46,13 +48,15 @@ from typing import Any
 
 import attrs
 
+from tthc._safe import spreadsheet_row, terminal_text
 from tthc.calendar import VIETNAM_TZ, OfficeHours
 from tthc.catalog import Channel
-from tthc.cli._common import BadInputError, Parser, say, table
+from tthc.cli._common import BadInputError, Parser, echo, say, table
 from tthc.deadlines import Granularity
 from tthc.errors import InstantParseError, InvalidPeriodError, RecordError
 from tthc.kpi import (
     GROUP_KEYS,
+    MAX_REPORT_MONTHS,
     Outcome,
     Period,
     Record,
@@ -70,12 +74,14 @@ from tthc.parsing import (
 from tthc.reports import NO_VALUE, format_count, format_percent, render_reports
 
 __all__ = [
+    "DUPLICATE_POLICIES",
     "FIELDS",
     "NATIONAL_OUTCOMES",
     "PROFILES",
     "REQUIRED",
     "ReadResult",
     "RowError",
+    "Table",
     "add_parser",
     "read_records",
     "read_table",
@@ -185,29 +191,95 @@ class RowError:
 
 
 @attrs.frozen
+class Table:
+    """A file split into cells: its header, its rows with their numbers, and the lines that
+    could not be split (each a :class:`RowError` with an empty column), in file order."""
+
+    header: list[str]
+    rows: list[tuple[int, list[object]]]
+    errors: tuple[RowError, ...] = ()
+
+
+DUPLICATE_POLICIES = ("refuse", "first", "last")
+"""What ``--duplicates`` does with rows that repeat a dossier code: ``refuse`` (the default:
+no report, every such row listed), keep the ``first`` row or the ``last`` one (the others are
+dropped and counted)."""
+
+
+@attrs.frozen
 class ReadResult:
-    """The records read from a file, the rows rejected, and the rows skipped (never received)."""
+    """The records read from a file, the rows rejected, and the rows skipped (never received).
+
+    ``duplicates`` lists the rows whose dossier code (``code``) another row also carries, each
+    naming the other row; under the ``first``/``last`` policies ``dropped`` of them are left
+    out of ``records``.
+    """
 
     records: tuple[Record, ...]
     errors: tuple[RowError, ...]
     skipped: int
     rows: int
+    duplicates: tuple[RowError, ...] = ()
+    dropped: int = 0
 
     @property
     def rejected(self) -> int:
-        """Rows rejected: every row neither read nor skipped (``errors`` keeps at most
-        1,000,000 of them, so count with this, not with ``len(errors)``)."""
-        return self.rows - len(self.records) - self.skipped
+        """Rows rejected: every row neither read, skipped nor dropped as a duplicate
+        (``errors`` keeps at most 1,000,000 of them, so count with this, not ``len(errors)``)."""
+        return self.rows - len(self.records) - self.skipped - self.dropped
 
 
 # -- reading the file ----------------------------------------------------------------------------
 
 
+_NOT_FOR_FILES = frozenset({"idna", "punycode", "unicode_escape", "raw_unicode_escape"})
+"""Text codecs that are not file encodings (domain names, Python literals): refused."""
+
+_WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+"""The first bytes of an .xlsx (a zip archive) and of an old .xls (OLE2) workbook."""
+
+
+def _workbook_error(path: str, lang: str) -> BadInputError:
+    return BadInputError(
+        say(
+            lang,
+            "đây là sổ tính Excel; tthc report không đọc trực tiếp tệp Excel",
+            "this is an Excel workbook; tthc report does not read workbooks",
+        ),
+        where=path,
+        expected=say(
+            lang,
+            "trong Excel chọn Lưu thành 'CSV UTF-8 (phân cách bằng dấu phẩy)'",
+            "in Excel, Save As 'CSV UTF-8 (Comma delimited)'",
+        ),
+    )
+
+
 def _decode(data: bytes, path: str, encoding: str | None, lang: str) -> str:
+    if data.startswith(_WORKBOOK_MAGIC):
+        raise _workbook_error(path, lang)
     if encoding is not None:
         try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError) as e:
+            codec = codecs.lookup(encoding)
+        except LookupError as e:
+            raise BadInputError(
+                say(lang, f"không biết bảng mã {encoding!r}", f"unknown encoding {encoding!r}"),
+                where="--encoding",
+                expected="utf-8, utf-16, cp1258, latin-1...",
+            ) from e
+        if not codec._is_text_encoding or codec.name in _NOT_FOR_FILES:
+            raise BadInputError(
+                say(
+                    lang,
+                    f"{encoding!r} không phải bảng mã của tệp văn bản",
+                    f"{encoding!r} is not an encoding of text files",
+                ),
+                where="--encoding",
+                expected="utf-8, utf-16, cp1258, latin-1...",
+            )
+        try:
+            return data.decode(codec.name)
+        except (UnicodeError, ValueError) as e:
             raise BadInputError(
                 say(
                     lang,
@@ -217,7 +289,20 @@ def _decode(data: bytes, path: str, encoding: str | None, lang: str) -> str:
                 where=path,
             ) from e
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise BadInputError(
+                say(
+                    lang,
+                    f"tệp UTF-16 bị hỏng ở byte {e.start} ({e.reason})",
+                    f"the UTF-16 file is broken at byte {e.start} ({e.reason})",
+                ),
+                where=path,
+                expected=say(
+                    lang, "xuất lại tệp, tốt nhất dạng UTF-8", "export it again, preferably UTF-8"
+                ),
+            ) from e
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -238,14 +323,15 @@ def _decode(data: bytes, path: str, encoding: str | None, lang: str) -> str:
             ),
         ) from e
     sample = text[:20000]
-    if _MOJIBAKE.search(sample):
+    found = _MOJIBAKE.search(sample)
+    if found:
         raise BadInputError(
             say(
                 lang,
                 "chữ tiếng Việt bị lỗi mã (UTF-8 đã bị đọc nhầm thành Windows-1252 rồi lưu lại), "
-                f"ví dụ {_MOJIBAKE.search(sample)[0]!r}",  # type: ignore[index]
+                f"ví dụ {found[0]!r}",
                 "Vietnamese text is garbled (UTF-8 read as Windows-1252 and saved again), "
-                f"e.g. {_MOJIBAKE.search(sample)[0]!r}",  # type: ignore[index]
+                f"e.g. {found[0]!r}",
             ),
             where=path,
             expected=say(
@@ -255,31 +341,82 @@ def _decode(data: bytes, path: str, encoding: str | None, lang: str) -> str:
     return text
 
 
-class _CsvLineError(Exception):
-    """The csv module could not read a line (e.g. a cell over its size limit)."""
-
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(reason)
-        self.line, self.reason = line, reason
+_LINE_SHOWN = 200
+"""Characters of a line that could not be split into cells kept in its :class:`RowError`."""
 
 
-def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    first = text.split("\n", 1)[0]
+def _line_error(number: int, line: str, reason: str) -> RowError:
+    shown = line.rstrip("\r\n")
+    if len(shown) > _LINE_SHOWN:
+        shown = shown[:_LINE_SHOWN] + "..."
+    return RowError(number, "", shown, reason)
+
+
+def _alone(number: int, line: str, delimiter: str) -> list[str] | RowError:
+    """*line* split into cells on its own; a quote left open or misplaced is a RowError."""
+    try:
+        found = list(csv.reader([line], delimiter=delimiter, strict=True))
+    except csv.Error as e:
+        reason = str(e)
+        if "unexpected end of data" in reason or "new-line character" in reason:
+            reason = (
+                "a quoted cell is not closed on this line (a stray quote?); line breaks "
+                "inside cells are not read"
+            )
+        else:
+            reason = f"the line cannot be split into cells: {reason}"
+        return _line_error(number, line, reason)
+    return found[0] if found else []
+
+
+def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]], list[RowError]]:
+    """The header, the rows (with their line numbers) and the lines that are not rows.
+
+    Every record must be one line: a quote that would join lines (a stray quote merges the
+    lines up to the next one into a cell) or that is misplaced (``"a"b``) makes a rejected
+    line with its number, and reading goes on at the next line.
+    """
+    lines = io.StringIO(text, newline="").readlines()
+    first = lines[0] if lines else ""
     delimiter = max(",;\t", key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
-    try:
-        for cells in reader:
-            if header is None:
-                header = cells
-                continue
-            if not any(c.strip() for c in cells):
-                continue  # blank line
-            rows.append((reader.line_num, cells))
-    except csv.Error as e:  # a cell over csv.field_size_limit(), a NUL in old Pythons...
-        raise _CsvLineError(reader.line_num, str(e)) from e
-    return header or [], rows
+    errors: list[RowError] = []
+    at = 0  # lines fed to the reader so far
+
+    def feed() -> Iterator[str]:
+        nonlocal at
+        while at < len(lines):
+            at += 1
+            yield lines[at - 1]
+
+    reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+    while True:
+        start = at + 1
+        try:
+            cells: list[str] | RowError = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            cells = RowError(start, "", "", "")  # read each line of the record alone below
+        if at > start or isinstance(cells, RowError):
+            # The record ran over several lines, or could not be read: read its first
+            # line alone, and go on from the next (which the stray quote had swallowed).
+            cells = _alone(start, lines[start - 1], delimiter)
+            if at > start:
+                at = start
+                reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+        if header is None:
+            if isinstance(cells, RowError):
+                errors.append(cells)
+                break  # without a header no line can be read
+            header = cells
+            continue
+        if isinstance(cells, RowError):
+            errors.append(cells)
+        elif any(c.strip() for c in cells):  # blank lines are not rows
+            rows.append((start, cells))
+    return header or [], rows, errors
 
 
 def _cell(value: object) -> object:
@@ -301,14 +438,32 @@ def _cell(value: object) -> object:
     return str(value)
 
 
-def read_table(
-    path: str, *, encoding: str | None = None, lang: str = "vi"
-) -> tuple[list[str], list[tuple[int, list[object]]]]:
-    """The header and the rows (with their numbers) of a CSV, Parquet or JSON file."""
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key written twice (``json`` would keep the last silently)."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise _DuplicateKeyError(k)
+            seen.add(k)
+    return out
+
+
+def read_table(path: str, *, encoding: str | None = None, lang: str = "vi") -> Table:
+    """The header, the rows (with their numbers) and the unreadable lines of a CSV, Parquet
+    or JSON file. A file that cannot be read at all is a :class:`BadInputError`."""
     p = Path(path)
     suffix = p.suffix.lower()
     if not p.is_file():
         raise BadInputError(say(lang, "không tìm thấy tệp", "no such file"), where=path)
+    if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+        raise _workbook_error(path, lang)
     if suffix == ".parquet":
         try:
             import pandas as pd
@@ -333,11 +488,31 @@ def read_table(
             ) from e
         header = [str(c) for c in frame.columns]
         values = frame.astype(object).to_numpy().tolist()
-        return header, [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)]
-    text = _decode(p.read_bytes(), path, encoding, lang)
+        return Table(header, [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)])
+    data_bytes = p.read_bytes()
+    text = _decode(data_bytes, path, encoding, lang)
+    if not text.strip():
+        raise BadInputError(
+            say(lang, "tệp rỗng", "empty file"),
+            where=path,
+            expected=say(
+                lang, "một dòng tiêu đề và các dòng hồ sơ", "a header line and dossier rows"
+            ),
+        )
     if suffix == ".json":
         try:
-            data = json.loads(text)
+            # Integers stay text (a cell is text anyway; no 4,300-digit limit to trip on).
+            data = json.loads(text, parse_int=str, object_pairs_hook=_unique_keys)
+        except _DuplicateKeyError as e:
+            raise BadInputError(
+                say(
+                    lang,
+                    f"khóa {e.key!r} xuất hiện hai lần trong một đối tượng JSON",
+                    f"the key {e.key!r} appears twice in one JSON object",
+                ),
+                where=path,
+                expected=say(lang, "mỗi khóa một lần", "each key once"),
+            ) from None
         except RecursionError as e:
             raise BadInputError(
                 say(lang, "JSON lồng nhau quá sâu", "the JSON is nested too deeply"),
@@ -367,7 +542,9 @@ def read_table(
                 expected='[{"NgayTiepNhan": "...", ...}, ...]',
             )
         header = list(dict.fromkeys(k for x in data for k in x))
-        return header, [(i + 1, [_cell(x.get(k)) for k in header]) for i, x in enumerate(data)]
+        return Table(
+            header, [(i + 1, [_cell(x.get(k)) for k in header]) for i, x in enumerate(data)]
+        )
     if suffix not in (".csv", ".txt", ".tsv"):
         raise BadInputError(
             say(
@@ -378,18 +555,17 @@ def read_table(
             where=path,
             expected=".csv, .parquet, .json",
         )
-    try:
-        header, rows = _csv_rows(text)
-    except _CsvLineError as e:
+    header, rows, errors = _csv_rows(text)
+    if not header and errors:
         raise BadInputError(
             say(
                 lang,
-                f"không đọc được CSV ở dòng {e.line}: {e.reason}",
-                f"cannot read the CSV at line {e.line}: {e.reason}",
+                f"không đọc được dòng tiêu đề: {errors[0].reason}",
+                f"cannot read the header line: {errors[0].reason}",
             ),
             where=path,
-        ) from e
-    return header, [(n, list(cells)) for n, cells in rows]
+        )
+    return Table(header, [(n, list(cells)) for n, cells in rows], tuple(errors))
 
 
 # -- mapping columns -----------------------------------------------------------------------------
@@ -425,7 +601,26 @@ def _mapping(
     """Column index of each field found, and the profile used; missing columns -> one error."""
     lang = args.lang
     profile = args.profile
-    keys = {_key(h): i for i, h in reversed(list(enumerate(header)))}
+    keys: dict[str, int] = {}
+    for i, h in enumerate(header):
+        k = _key(h)
+        if not k:
+            continue  # an unnamed column (e.g. after a trailing delimiter) maps to nothing
+        if k in keys:
+            raise BadInputError(
+                say(
+                    lang,
+                    f"cột {h!r} xuất hiện hai lần (cột {keys[k] + 1} và {i + 1})",
+                    f"the column {h!r} appears twice (columns {keys[k] + 1} and {i + 1})",
+                ),
+                where=path,
+                expected=say(
+                    lang,
+                    "mỗi tên cột một lần (không phân biệt hoa thường)",
+                    "each column name once (case-insensitive)",
+                ),
+            )
+        keys[k] = i
     if profile is None:  # national when NgayTiepNhan is there, or most names are national
         national = sum(_key(c) in keys for c in PROFILES["national"].values())
         own = sum(_key(c) in keys for c in PROFILES["tthc"].values())
@@ -484,8 +679,16 @@ def _instant(value: object, field: str, default: time, *, excel: bool) -> dateti
         raise _RejectedError(field=field, value=value, reason=f"expected {expected}") from None
 
 
-def _text(value: object) -> str | None:
-    s = unicodedata.normalize("NFC", str(value)).strip()
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: object, field: str) -> str | None:
+    s = str(value)
+    if _SURROGATE.search(s):  # from a JSON escape such as "\ud800": not a character
+        raise _RejectedError(
+            field=field, value=value, reason="a lone surrogate: not valid Unicode text"
+        )
+    s = unicodedata.normalize("NFC", s).strip()
     return s or None
 
 
@@ -545,7 +748,7 @@ def _record(
     completed = _instant(get("completed_at"), "completed_at", _START_OF_DAY, excel=excel)
     if completed is None and outcome is not Outcome.PENDING and "returned_at" in cols:
         completed = _instant(get("returned_at"), "returned_at", _START_OF_DAY, excel=excel)
-    agency = _text(get("agency")) if "agency" in cols else None
+    agency = _text(get("agency"), "agency") if "agency" in cols else None
     agency = agency or args.agency
     if not agency:
         raise _RejectedError(field="agency", value=get("agency"), reason="empty")
@@ -563,10 +766,10 @@ def _record(
             due_at=due_at,
             completed_at=completed,
             outcome=outcome,
-            procedure=_text(get("procedure")),
-            field=_text(get("field")),
-            level=_text(get("level")),
-            code=_text(get("code")),
+            procedure=_text(get("procedure"), "procedure"),
+            field=_text(get("field"), "field"),
+            level=_text(get("level"), "level"),
+            code=_text(get("code"), "code"),
         )
     except RecordError as e:
         field = e.field or "outcome"
@@ -580,21 +783,31 @@ def read_records(
     path: str,
     *,
     progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda rows: rows,
+    line_errors: Sequence[RowError] = (),
 ) -> ReadResult:
-    """Map the columns, read every row into a :class:`tthc.kpi.Record` or a :class:`RowError`."""
+    """Map the columns, read every row into a :class:`tthc.kpi.Record` or a :class:`RowError`.
+
+    *line_errors* are the lines the reader could not split into cells (:attr:`Table.errors`):
+    each is a rejected row. A row must have as many cells as the header. Rows that repeat a
+    dossier code are listed in ``duplicates``, and handled by ``args.duplicates``
+    (:data:`DUPLICATE_POLICIES`; ``refuse`` keeps them all, for the caller to refuse).
+    """
     cols, _ = _mapping(header, args, path)
     column_of = {f: header[i] for f, i in cols.items()}
     records: list[Record] = []
-    errors: list[RowError] = []
+    numbers: list[int] = []
+    errors: list[RowError] = list(line_errors[:_MAX_ERRORS_KEPT])
     skipped = 0
     width = len(header)
     for number, cells in progress(rows):
         try:
-            left_over = [str(c) for c in cells[width:] if str(c).strip()]
-            if left_over:  # an unquoted delimiter in a cell: the row's columns have shifted
+            if len(cells) != width:  # a stray delimiter or a cut line: the columns shifted
                 reason = f"the row has {len(cells)} cells, the header {width}"
+                extra = [str(c) for c in cells[width:]]
                 raise _RejectedError(
-                    field=str(width + 1), value=",".join(left_over), reason=reason
+                    field=str(min(len(cells), width) + 1),
+                    value=",".join(extra),
+                    reason=reason,
                 )
             record = _record(cells, cols, args)
         except _RejectedError as e:
@@ -607,7 +820,45 @@ def read_records(
             skipped += 1
         else:
             records.append(record)
-    return ReadResult(tuple(records), tuple(errors), skipped, len(rows))
+            numbers.append(number)
+    if line_errors:
+        errors.sort(key=lambda e: e.row)
+    policy = getattr(args, "duplicates", "refuse") or "refuse"
+    kept, duplicates = _duplicates(records, numbers, policy, column_of.get("code", "code"))
+    return ReadResult(
+        tuple(kept),
+        tuple(errors),
+        skipped,
+        len(rows) + len(line_errors),
+        tuple(duplicates),
+        len(records) - len(kept),
+    )
+
+
+def _duplicates(
+    records: list[Record], numbers: list[int], policy: str, column: str
+) -> tuple[list[Record], list[RowError]]:
+    """The records kept under *policy*, and a :class:`RowError` per row of a repeated code."""
+    rows_of: dict[str, list[int]] = {}
+    for k, r in enumerate(records):
+        if r.code is not None:
+            rows_of.setdefault(r.code, []).append(k)
+    repeated = {code: ks for code, ks in rows_of.items() if len(ks) > 1}
+    if not repeated:
+        return records, []
+    found: list[RowError] = []
+    drop: set[int] = set()
+    for code, ks in repeated.items():
+        keep = ks[-1] if policy == "last" else ks[0]
+        for k in ks:
+            others = ", ".join(str(numbers[j]) for j in ks if j != k)
+            found.append(
+                RowError(numbers[k], column, code, f"the same dossier code as row {others}")
+            )
+            if policy != "refuse" and k != keep:
+                drop.add(k)
+    found.sort(key=lambda e: e.row)
+    return [r for k, r in enumerate(records) if k not in drop], found
 
 
 # -- output --------------------------------------------------------------------------------------
@@ -690,7 +941,7 @@ def _write_errors(path: str, errors: Sequence[RowError], lang: str) -> None:
             w = csv.writer(f)
             w.writerow(["row", "column", "value", "reason"])
             for e in errors:
-                w.writerow([e.row, e.column, e.value, e.reason])
+                w.writerow(spreadsheet_row([e.row, e.column, e.value, e.reason]))
     except OSError as e:
         raise BadInputError(
             say(
@@ -700,6 +951,24 @@ def _write_errors(path: str, errors: Sequence[RowError], lang: str) -> None:
             ),
             where=path,
         ) from e
+
+
+_PLOT_SERIES = 20
+"""Agencies drawn at most by ``--plot`` (the title says when there are more)."""
+_PLOT_WIDTH = 30.0
+"""The widest chart, in inches (at most 36 month labels are written on its axis)."""
+_PLOT_LABEL = 80
+"""Characters of an agency name drawn in the legend."""
+
+
+def _plot_text(text: str) -> str:
+    """*text* drawn literally: controls escaped, ``$`` not starting mathtext, a leading ``_``
+    not hiding a legend entry, and a long name shortened."""
+    text = terminal_text(text)
+    if len(text) > _PLOT_LABEL:
+        text = text[:_PLOT_LABEL] + "..."
+    text = text.replace("$", "\\$")  # drawn as "$": no $ pair starts mathtext
+    return " " + text if text.startswith("_") else text
 
 
 def _plot(path: str, period: Period, records: Sequence[Record], lang: str) -> None:
@@ -719,29 +988,45 @@ def _plot(path: str, period: Period, records: Sequence[Record], lang: str) -> No
     series: dict[str, dict[Period, Fraction | None]] = {}
     for (agency, month), rep in groups.items():
         series.setdefault(agency, {})[month] = on_time_rate_resolved_basis(rep)
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.0 + 0.8 * len(months)), 4.5))
-    labels = [f"{m.start:%m/%Y}" for m in months]
-    for agency, by_month in series.items():
-        # Floats only here, for drawing: the exact rate is rounded once to 2 places first.
-        ys = []
-        for m in months:
-            value = round_percent(by_month.get(m))
-            ys.append(float("nan") if value is None else float(value))
-        ax.plot(labels, ys, marker="o", label=agency)
-    ax.set_ylabel(say(lang, "Tỷ lệ đúng hạn (%)", "On-time rate (%)"))
-    ax.set_title(
-        say(
-            lang,
-            f"Tỷ lệ giải quyết đúng hạn theo tháng, {period.label_vi}",
-            f"On-time rate by month, {period}",
-        )
+    shown = list(series)[:_PLOT_SERIES]
+    title = say(
+        lang,
+        f"Tỷ lệ giải quyết đúng hạn theo tháng, {period.label_vi}",
+        f"On-time rate by month, {period}",
     )
-    ax.set_ylim(0, 105)
-    ax.grid(visible=True, alpha=0.3)
-    ax.legend(fontsize="small")
-    fig.tight_layout()
+    if len(shown) < len(series):
+        title += say(
+            lang,
+            f" ({len(shown)} trên {len(series)} cơ quan đầu tiên)",
+            f" (the first {len(shown)} of {len(series)} agencies)",
+        )
+    fig, ax = plt.subplots(figsize=(min(_PLOT_WIDTH, max(6.0, 1.0 + 0.8 * len(months))), 4.5))
+    xs = list(range(len(months)))
+    step = max(1, -(-len(months) // 36))  # at most 36 month labels on the axis
+    ax.set_xticks(xs[::step], [f"{m.start:%m/%Y}" for m in months[::step]])
+    with warnings.catch_warnings():
+        # Missing glyphs (a name in a script the font lacks) and a layout that does not fit
+        # are drawing matters, not errors of the report.
+        warnings.simplefilter("ignore")
+        for agency in shown:
+            by_month = series[agency]
+            # Floats only here, for drawing: the exact rate is rounded once to 2 places first.
+            ys = []
+            for m in months:
+                value = round_percent(by_month.get(m))
+                ys.append(float("nan") if value is None else float(value))
+            ax.plot(xs, ys, marker="o" if len(months) <= 60 else "", label=_plot_text(agency))
+        ax.set_ylabel(say(lang, "Tỷ lệ đúng hạn (%)", "On-time rate (%)"))
+        ax.set_title(_plot_text(title))
+        ax.set_ylim(0, 105)
+        ax.grid(visible=True, alpha=0.3)
+        if shown:
+            ax.legend(fontsize="small")
+        fig.tight_layout()
     try:
-        fig.savefig(path, metadata={"Software": "tthc"})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fig.savefig(path, metadata={"Software": "tthc"})
     except OSError as e:
         raise BadInputError(
             say(
@@ -772,13 +1057,20 @@ def _write_xlsx(
     ws = wb.active
     assert ws is not None
     ws.title = say(lang, "Biểu 06", "Form 06")
-    ws.append([say(lang, f"Biểu 06, {period.label_vi}", f"Form 06, {period}")])
-    ws.append(
-        [_KEY_LABELS[b][k] for b in by] + [c[1 + k] for c in _COLUMNS] + [_rate_header(lang)]
-    )
+
+    def append(row: Sequence[object]) -> None:
+        # Text cells are made inert and typed as strings: openpyxl would otherwise store a
+        # cell that starts with "=" as a formula.
+        ws.append(spreadsheet_row(row))
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+
+    append([say(lang, f"Biểu 06, {period.label_vi}", f"Form 06, {period}")])
+    append([_KEY_LABELS[b][k] for b in by] + [c[1 + k] for c in _COLUMNS] + [_rate_header(lang)])
     for key, rep in groups.items():
         value = round_percent(on_time_rate_resolved_basis(rep))
-        ws.append(
+        append(
             [_key_text(v) for v in key]
             + [rep.counts()[c[0]] for c in _COLUMNS]
             + [None if value is None else value]
@@ -909,6 +1201,18 @@ def add_parser(commands: argparse._SubParsersAction[Parser], parent: Parser, lan
         ),
     )
     p.add_argument(
+        "--duplicates",
+        choices=DUPLICATE_POLICIES,
+        default="refuse",
+        help=say(
+            lang,
+            "khi nhiều dòng cùng mã hồ sơ: refuse = không lập báo cáo, liệt kê các dòng (mặc "
+            "định); first = giữ dòng đầu; last = giữ dòng cuối",
+            "rows that repeat a dossier code: refuse = no report, list the rows (default); "
+            "first = keep the first row; last = keep the last one",
+        ),
+    )
+    p.add_argument(
         "--profile",
         choices=tuple(PROFILES),
         help=say(
@@ -989,16 +1293,102 @@ def _progress(n: int) -> Callable[[Iterable[Any]], Iterable[Any]]:
 
 
 def _emit(text: str, output: str | None, lang: str) -> None:
+    """Print *text*, or write it to *output*; control characters escaped either way."""
     if output is None:
-        print(text)
+        echo(text)
         return
     try:
-        Path(output).write_text(text + "\n", encoding="utf-8")
+        Path(output).write_text(terminal_text(text) + "\n", encoding="utf-8")
     except OSError as e:
         raise BadInputError(
             say(lang, f"không ghi được tệp: {e.strerror}", f"cannot write the file: {e.strerror}"),
             where=output,
         ) from e
+
+
+def _read(args: argparse.Namespace) -> ReadResult:
+    """Read ``args.file`` into records (the one place the file is read)."""
+    table = read_table(args.file, encoding=args.encoding, lang=args.lang)
+    return read_records(
+        table.header,
+        table.rows,
+        args,
+        args.file,
+        progress=_progress(len(table.rows)),
+        line_errors=table.errors,
+    )
+
+
+def _first(errors: Sequence[RowError], lang: str) -> str:
+    """The first of *errors*, for the one line on stderr (a long value is shortened)."""
+    first = errors[0]
+    where = say(lang, f"dòng {first.row}", f"row {first.row}")
+    if first.column:
+        where += say(lang, f", cột {first.column}", f", column {first.column}")
+    value = first.value if len(first.value) <= 60 else first.value[:60] + "..."
+    return f"{where}: {value!r}: {first.reason}"
+
+
+def _check(result: ReadResult, args: argparse.Namespace) -> None:
+    """Write ``--errors``; refuse (exit 2) or warn (one line) about rejected and repeated rows."""
+    lang = args.lang
+    listed = sorted((*result.errors, *result.duplicates), key=lambda e: e.row)
+    if args.errors:
+        _write_errors(args.errors, listed, lang)
+    saved = (
+        f"; {say(lang, 'xem', 'see')} {args.errors}"
+        if args.errors
+        else say(
+            lang, "; ghi tất cả bằng --errors loi.csv", "; write them all with --errors errors.csv"
+        )
+    )
+    policy = getattr(args, "duplicates", "refuse") or "refuse"
+    notes = []
+    if result.rejected:
+        first = _first(result.errors, lang)
+        notes.append(
+            say(
+                lang,
+                f"{result.rejected} dòng bị loại (đầu tiên: {first})",
+                f"{result.rejected} row(s) rejected (first: {first})",
+            )
+        )
+    if result.duplicates:
+        first = _first(result.duplicates, lang)
+        n = len(result.duplicates)
+        if policy == "refuse":
+            notes.append(
+                say(
+                    lang,
+                    f"{n} dòng trùng mã hồ sơ với dòng khác (đầu tiên: {first}); không lập báo "
+                    "cáo khi chưa chọn --duplicates first|last",
+                    f"{n} rows repeat another row's dossier code (first: {first}); no report "
+                    "unless --duplicates first|last is chosen",
+                )
+            )
+        else:
+            kept = (
+                say(lang, "giữ dòng đầu", "kept the first")
+                if policy == "first"
+                else say(lang, "giữ dòng cuối", "kept the last")
+            )
+            notes.append(
+                say(
+                    lang,
+                    f"{result.dropped} dòng trùng mã hồ sơ bị bỏ ({kept}; đầu tiên: {first})",
+                    f"{result.dropped} row(s) with a repeated dossier code dropped ({kept}; "
+                    f"first: {first})",
+                )
+            )
+    if not notes:
+        return
+    line = "; ".join(notes) + saved
+    refused = (result.duplicates and policy == "refuse") or (
+        result.rejected and (args.strict or not result.records)
+    )
+    if refused:
+        raise BadInputError(line, where=args.file)
+    echo(f"tthc report: {say(lang, 'cảnh báo', 'warning')}: {args.file}: {line}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -1022,6 +1412,23 @@ def run(args: argparse.Namespace) -> int:
             where="--by",
             expected=", ".join(GROUP_KEYS),
         )
+    for option, months in (("--by month", "month" in by), ("--plot", bool(args.plot))):
+        if months and period.month_count > MAX_REPORT_MONTHS:
+            raise BadInputError(
+                say(
+                    lang,
+                    f"kỳ {args.period!r} dài {period.month_count} tháng, quá {MAX_REPORT_MONTHS} "
+                    "tháng khi chia theo tháng",
+                    f"the period {args.period!r} has {period.month_count} months, more than "
+                    f"{MAX_REPORT_MONTHS} when split by month",
+                ),
+                where=option,
+                expected=say(
+                    lang,
+                    "một kỳ ngắn hơn, hoặc --by không có month (và không --plot)",
+                    "a shorter period, or --by without month (and no --plot)",
+                ),
+            )
     if args.format == "xlsx" and not args.output:
         raise BadInputError(
             say(lang, "định dạng xlsx cần tệp đầu ra", "the xlsx format needs an output file"),
@@ -1053,45 +1460,16 @@ def run(args: argparse.Namespace) -> int:
                 where="--as-of",
                 expected=e.expected,
             ) from e
-    header, rows = read_table(args.file, encoding=args.encoding, lang=lang)
-    result = read_records(header, rows, args, args.file, progress=_progress(len(rows)))
-    rejected = result.rejected
-    if args.errors:
-        _write_errors(args.errors, result.errors, lang)
-    if rejected:
-        first = result.errors[0]
-        where = say(
-            lang,
-            f"dòng {first.row}, cột {first.column}",
-            f"row {first.row}, column {first.column}",
-        )
-        saved = (
-            f"; {say(lang, 'xem', 'see')} {args.errors}"
-            if args.errors
-            else say(
-                lang,
-                "; ghi tất cả bằng --errors loi.csv",
-                "; write them all with --errors errors.csv",
-            )
-        )
-        line = say(
-            lang,
-            f"{rejected} dòng bị loại (đầu tiên: {where}: {first.value!r}: {first.reason}){saved}",
-            f"{rejected} row(s) rejected (first: {where}: {first.value!r}: {first.reason}){saved}",
-        )
-        if args.strict or not result.records:
-            raise BadInputError(line, where=args.file)
-        print(
-            f"tthc report: {say(lang, 'cảnh báo', 'warning')}: {args.file}: {line}",
-            file=sys.stderr,
-        )
+    result = _read(args)
+    _check(result, args)
     policy = ReportPolicy(granularity=Granularity(args.granularity))
     groups = report06_by(result.records, period, by=by, policy=policy, as_of=as_of)
     summary = {
         "rows": result.rows,
         "records": len(result.records),
-        "rejected_rows": rejected,
+        "rejected_rows": result.rejected,
         "skipped_not_received": result.skipped,
+        "duplicates_dropped": result.dropped,
     }
     if args.format == "json":
         data = {
@@ -1108,7 +1486,10 @@ def run(args: argparse.Namespace) -> int:
         fields = [*by, *(c[0] for c in _COLUMNS), "on_time_rate"]
         w = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
         w.writeheader()
-        w.writerows(plain)
+        w.writerows(
+            dict(zip(fields, spreadsheet_row(r.get(f) for f in fields), strict=True))
+            for r in plain
+        )
         _emit(buffer.getvalue().rstrip("\n"), args.output, lang)
     elif args.format == "xlsx":
         _write_xlsx(args.output, by, groups, lang, period)
@@ -1117,9 +1498,19 @@ def run(args: argparse.Namespace) -> int:
         foot = say(
             lang,
             f"{format_count(result.rows, lang)} dòng: {format_count(len(result.records), lang)} hồ sơ, "
-            f"{format_count(rejected, lang)} dòng bị loại, {format_count(result.skipped, lang)} hồ sơ chưa tiếp nhận (bỏ qua).",
+            f"{format_count(result.rejected, lang)} dòng bị loại, {format_count(result.skipped, lang)} hồ sơ chưa tiếp nhận (bỏ qua)"
+            + (
+                f", {format_count(result.dropped, lang)} dòng trùng mã bị bỏ."
+                if result.dropped
+                else "."
+            ),
             f"{format_count(result.rows, lang)} rows: {format_count(len(result.records), lang)} dossiers, "
-            f"{format_count(rejected, lang)} rejected, {format_count(result.skipped, lang)} never received (skipped).",
+            f"{format_count(result.rejected, lang)} rejected, {format_count(result.skipped, lang)} never received (skipped)"
+            + (
+                f", {format_count(result.dropped, lang)} repeated codes dropped."
+                if result.dropped
+                else "."
+            ),
         )
         if groups:
             body = [render_reports(groups, lang, by=by), "", *_rate_lines(by, groups, lang)]
