@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.tthc-run
 STAMP_DEV := $(VENV)/.tthc-dev
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo test lint typecheck pytest docs bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,18 @@ docs: $(STAMP_DEV)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
 test: lint typecheck pytest docs
+
+# make fuzz: the fuzz tests (tests/test_fuzz_*.py) under the long Hypothesis profile, round
+# after round with new random examples, until FUZZ_SECONDS (default 600) have passed; stops
+# at the first failure (kept in .hypothesis/ and replayed first next time).
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP_DEV)
+	end=$$(( $$(date +%s) + $(FUZZ_SECONDS) )); round=0; \
+	while [ $$(date +%s) -lt $$end ]; do \
+		round=$$((round + 1)); echo "make fuzz: round $$round"; \
+		HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m fuzz \
+			--hypothesis-show-statistics tests/test_fuzz_*.py || exit 1; \
+	done
 
 bench: $(STAMP_DEV)
 	$(BIN)/python -m pip install -q --group bench

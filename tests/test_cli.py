@@ -814,3 +814,373 @@ def test_national_status_8_is_a_setting(
     )  # fmt: skip
     (group,) = json.loads(out)["groups"]
     assert (group["pending_total"], group["returned"]) == (0, 1)
+
+
+# -- hostile input: safe output ----------------------------------------------------------------
+
+_INJECTION = "=cmd|' /C calc'!A0"
+
+
+def _one_dossier(tmp_path: Path, agency: str, name: str = "one.csv") -> Path:
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["agency", "channel", "received_at", "due_at", "completed_at", "outcome"])
+        w.writerow([agency, "1", "03/03/2025 09:00", "10/03/2025", "07/03/2025 10:00", "resolved"])
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (_INJECTION, "'" + _INJECTION),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\r\nx", "'\r\nx"),
+        ("\rx", "\\u000dx"),  # a lone CR is a control: escaped, and then inert
+        ("UBND xã A", "UBND xã A"),
+        ("a=b", "a=b"),
+        ("'=x", "'=x"),  # already quoted: left alone, so a read-back value is unchanged
+    ],
+)
+def test_spreadsheet_text_follows_the_owasp_rule(text: str, written: str) -> None:
+    from tthc._safe import spreadsheet_text
+
+    assert spreadsheet_text(text) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("A\x1b[31mB", "A\\u001b[31mB"),
+        ("\x9b2J", "\\u009b2J"),  # C1 CSI
+        ("x\u202eyz", "x\\u202eyz"),  # right-to-left override
+        ("x\u2066y\u2069", "x\\u2066y\\u2069"),
+        ("\x00\x7f", "\\u0000\\u007f"),
+        ("a\ud800", "a\\ud800"),
+        ("line\r\nnext\tcell", "line\r\nnext\tcell"),
+        ("Sở Tư pháp", "Sở Tư pháp"),
+    ],
+)
+def test_terminal_text_escapes_control_sequences(text: str, shown: str) -> None:
+    from tthc._safe import terminal_text
+
+    assert terminal_text(text) == shown
+
+
+def test_xlsx_formula_agency_is_written_as_text(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = _one_dossier(tmp_path, _INJECTION)
+    out = tmp_path / "b06.xlsx"
+    assert (
+        main(["report", str(path), "--period", "2025-03", "--format", "xlsx", "-o", str(out)]) == 0
+    )
+    ws = load_workbook(out).active
+    assert ws is not None
+    cell = ws["A3"]
+    assert (cell.value, cell.data_type) == ("'" + _INJECTION, "s")
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_xlsx_control_characters_are_escaped_not_a_crash(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = _one_dossier(tmp_path, "A\x01\x1b[31mB")
+    out = tmp_path / "b06.xlsx"
+    assert (
+        main(["report", str(path), "--period", "2025-03", "--format", "xlsx", "-o", str(out)]) == 0
+    )
+    ws = load_workbook(out).active
+    assert ws is not None
+    assert ws["A3"].value == "A\\u0001\\u001b[31mB"
+
+
+def test_csv_output_and_errors_file_neutralise_formulas(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _one_dossier(tmp_path, _INJECTION)
+    with path.open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerow(["A", "1", '=HYPERLINK("http://x")', "", "", "pending"])
+    errors = tmp_path / "errors.csv"
+    out, err = run(
+        capsys, "report", str(path), "--period", "2025-03", "--format", "csv",
+        "--errors", str(errors), "--lang", "en",
+    )  # fmt: skip
+    one_error_line(err, "warning", "1 row(s) rejected", "row 3, column received_at")
+    (row,) = list(csv.DictReader(out.splitlines()))
+    assert row["agency"] == "'" + _INJECTION
+    (bad,) = list(csv.DictReader(errors.read_text(encoding="utf-8-sig").splitlines()))
+    assert (bad["row"], bad["column"]) == ("3", "received_at")
+    assert bad["value"] == '\'=HYPERLINK("http://x")'
+
+
+def test_neutralised_csv_reads_back_unchanged(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The quote is kept on reading: tthc undoes nothing silently (see _safe)."""
+    path = _one_dossier(tmp_path, _INJECTION)
+    out, _ = run(capsys, "report", str(path), "--period", "2025-03", "--by", "agency",
+                 "--format", "csv")  # fmt: skip
+    back = tmp_path / "back.csv"
+    back.write_text(out, encoding="utf-8")
+    (row,) = list(csv.DictReader(out.splitlines()))
+    assert row["agency"] == "'" + _INJECTION
+    again = _one_dossier(tmp_path, row["agency"], "again.csv")
+    out2, _ = run(capsys, "report", str(again), "--period", "2025-03", "--by", "agency",
+                  "--format", "csv")  # fmt: skip
+    assert out2 == out  # a quoted value is not quoted twice
+
+
+def test_ansi_in_agency_names_does_not_reach_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _one_dossier(tmp_path, "UBND\x1b[2J\x1b]0;pwned\x07 xã\u202eA")
+    for fmt in ("table", "json", "csv"):
+        out, _ = run(capsys, "report", str(path), "--period", "2025-03", "--format", fmt)
+        assert not {"\x1b", "\u202e", "\x07"} & set(out), fmt
+        assert "UBND\\u001b[2J" in out, fmt
+    data = json.loads(run(capsys, "report", str(path), "--period", "2025-03", "--format",
+                          "json")[0])  # fmt: skip
+    assert data["groups"][0]["agency"] == "UBND\x1b[2J\x1b]0;pwned\x07 xã\u202eA"  # JSON: lossless
+
+
+def test_ansi_in_error_lines_and_arguments_is_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _, err = run(capsys, "calendar", "check", "\x1b[31m2025", status=2)
+    assert "\x1b" not in err
+    assert "'\\x1b[31m2025'" in err
+    path = tmp_path / "bad.csv"
+    path.write_text(_HEADER + "A,1,\x1b[31mnot a date,,,pending\n", encoding="utf-8")
+    _, err = run(capsys, "report", str(path), "--period", "2025-03", status=2)
+    one_error_line(err, "\\x1b[31mnot a date")
+    assert "\x1b" not in err
+
+
+# -- hostile input: strict CSV reading ---------------------------------------------------------
+
+_NATIONAL = (
+    "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo\n"
+)
+
+
+def _national_row(code: str, agency: str = "UBND xã A", outcome: str = "10") -> str:
+    done = "07/03/2025 10:00" if outcome == "10" else ""
+    return f"{code},{agency},1,03/03/2025 09:00,10/03/2025,{done},,{outcome}\n"
+
+
+def test_stray_quotes_do_not_merge_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 10 data lines: each odd one opens a quote in its code cell, the next closes it. A
+    # lenient reader makes 5 well-formed records of them, each code holding a whole line.
+    lines = []
+    for k in range(1, 11, 2):
+        lines.append(_national_row(f'"H{k}'))
+        lines.append(_national_row(f'H{k + 1}"'))
+    path = tmp_path / "stray.csv"
+    path.write_text(_NATIONAL + "".join(lines) + _national_row("H11"), encoding="utf-8")
+    errors = tmp_path / "errors.csv"
+    out, err = run(capsys, "report", str(path), "--period", "2025-03", "--format", "json",
+                   "--errors", str(errors), "--lang", "en")  # fmt: skip
+    one_error_line(err, "10 row(s) rejected", "row 2", "stray quote")
+    data = json.loads(out)
+    assert (data["rows"], data["records"], data["rejected_rows"]) == (11, 1, 10)
+    rows = list(csv.DictReader(errors.read_text(encoding="utf-8-sig").splitlines()))
+    assert [r["row"] for r in rows] == [str(n) for n in range(2, 12)]
+
+
+def test_unclosed_quote_rejects_its_line_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "open.csv"
+    path.write_text(
+        _NATIONAL + _national_row("H1") + _national_row('"H2') + _national_row("H3")
+        + _national_row('"H""4"') + _national_row('"H"5'),
+        encoding="utf-8",
+    )  # fmt: skip
+    out, err = run(capsys, "report", str(path), "--period", "2025-03", "--format", "json",
+                   "--by", "code", "--lang", "en")  # fmt: skip
+    one_error_line(err, "2 row(s) rejected", "row 3", "not closed on this line")
+    data = json.loads(out)
+    assert [g["code"] for g in data["groups"]] == ['H"4', "H1", "H3"]  # a doubled quote is fine
+    assert (data["rows"], data["rejected_rows"]) == (5, 2)  # row 6: '"H"5' misplaced quote
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "agency,channel,received_at,due_at,completed_at,outcome,agency\n",
+        "agency,channel,received_at,due_at,completed_at,outcome,AGENCY \n",
+    ],
+)
+def test_duplicate_header_columns_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text(header + "A,1,03/03/2025,,,pending,B\n", encoding="utf-8")
+    _, err = run(capsys, "report", str(path), "--period", "2025-03", "--lang", "en", status=2)
+    one_error_line(err, "dup.csv", "appears twice (columns 1 and 7)", "each column name once")
+
+
+def test_duplicate_json_keys_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "dup.json"
+    path.write_text(
+        '[{"agency": "A", "agency": "B", "channel": "1", "received_at": "03/03/2025",'
+        ' "due_at": "", "completed_at": "", "outcome": "pending"}]',
+        encoding="utf-8",
+    )
+    _, err = run(capsys, "report", str(path), "--period", "2025-03", "--lang", "en", status=2)
+    one_error_line(err, "dup.json", "the key 'agency' appears twice")
+
+
+def _duplicated_codes(tmp_path: Path) -> Path:
+    path = tmp_path / "dups.csv"
+    path.write_text(
+        _NATIONAL + _national_row("H1", "UBND xã A") + _national_row("H2")
+        + _national_row("H1", "UBND xã B") + _national_row("H1", "UBND xã C", outcome="4"),
+        encoding="utf-8",
+    )  # fmt: skip
+    return path
+
+
+def test_duplicate_codes_are_refused_and_listed_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    errors = tmp_path / "errors.csv"
+    out, err = run(capsys, "report", str(_duplicated_codes(tmp_path)), "--period", "2025-03",
+                   "--errors", str(errors), "--lang", "en", status=2)  # fmt: skip
+    assert out == ""
+    one_error_line(err, "3 rows repeat another row's dossier code", "row 2, column MaHoSo",
+                   "'H1'", "--duplicates first|last")  # fmt: skip
+    rows = list(csv.DictReader(errors.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["row"], r["value"], r["reason"]) for r in rows] == [
+        ("2", "H1", "the same dossier code as row 4, 5"),
+        ("4", "H1", "the same dossier code as row 2, 5"),
+        ("5", "H1", "the same dossier code as row 2, 4"),
+    ]
+
+
+@pytest.mark.parametrize(("policy", "agency"), [("first", "UBND xã A"), ("last", "UBND xã C")])
+def test_duplicate_codes_keep_first_or_last_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], policy: str, agency: str
+) -> None:
+    out, err = run(capsys, "report", str(_duplicated_codes(tmp_path)), "--period", "2025-03",
+                   "--by", "code,agency", "--format", "json", "--duplicates", policy,
+                   "--lang", "en")  # fmt: skip
+    one_error_line(err, "warning", "2 row(s) with a repeated dossier code dropped",
+                   f"kept the {policy}")  # fmt: skip
+    data = json.loads(out)
+    assert [(g["code"], g["agency"]) for g in data["groups"]] == [
+        ("H1", agency),
+        ("H2", "UBND xã A"),
+    ]
+    assert (data["rows"], data["records"], data["duplicates_dropped"], data["rejected_rows"]) == (
+        4, 2, 2, 0,
+    )  # fmt: skip
+
+
+# -- hostile input: no exit status 1 -------------------------------------------------------------
+
+
+def _row_json(**cells: object) -> str:
+    base: dict[str, object] = {"agency": "A", "channel": "1", "received_at": "03/03/2025",
+                               "due_at": "", "completed_at": "", "outcome": "pending"}  # fmt: skip
+    base.update(cells)
+    return json.dumps([base])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "extra", "parts"),
+    [
+        ("odd.csv", b"\xff\xfea\x00b", [], ["UTF-16 file is broken at byte 4"]),
+        (
+            "big.json",
+            _row_json(outcome=0).replace('"outcome": 0', '"outcome": ' + "9" * 5000).encode(),
+            [],
+            ["1 row(s) rejected", "outcome"],
+        ),
+        (
+            "surrogate.json",
+            _row_json(agency="A\ud800").encode(),
+            [],
+            ["lone surrogate", "A\\ud800"],
+        ),
+        (
+            "p.csv",
+            _HEADER.encode() + b"A,1,03/03/2025,,,pending\n",
+            ["--encoding", "punycode"],
+            ["not an encoding of text files"],
+        ),
+        (
+            "p.csv",
+            _HEADER.encode() + b"A,1,03/03/2025,,,pending\n",
+            ["--encoding", "nope"],
+            ["unknown encoding 'nope'"],
+        ),
+        ("hs.xlsx", b"PK\x03\x04...", [], ["Excel workbook", "CSV UTF-8"]),
+        ("hs.csv", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xd9", [], ["Excel workbook"]),
+        ("old.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", [], ["Excel workbook"]),
+        ("empty.csv", b"", [], ["empty file"]),
+        ("blank.json", b"\xef\xbb\xbf \n", [], ["empty file"]),
+        (
+            "one.csv",
+            _HEADER.encode() + b"A,1,03/03/2025,,,pending\n",
+            ["--period", "0001-01-01..9999-12-31"],
+            ["119988 months", "more than 1200"],
+        ),
+    ],
+)
+def test_report_hostile_files_exit_2_with_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes,
+    extra: list[str],
+    parts: list[str],
+) -> None:
+    (tmp_path / name).write_bytes(content)
+    period = [] if "--period" in extra else ["--period", "2025-03"]
+    _, err = run(capsys, "report", str(tmp_path / name), *period, *extra, "--lang", "en",
+                 status=2)  # fmt: skip
+    one_error_line(err, "tthc report: error:", *parts)
+    if "Excel workbook" in parts:
+        assert "cp1258" not in err
+
+
+def test_plot_draws_dollar_signs_and_long_periods(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _one_dossier(tmp_path, "$\\frac$ _x")
+    for period in ("2025-03", "1995-01-01..2094-12-31"):  # a month, and 1200 months
+        png = tmp_path / "chart.png"
+        _, err = run(capsys, "report", str(path), "--period", period, "--by", "agency",
+                     "--plot", str(png))  # fmt: skip
+        assert err == ""
+        assert png.read_bytes().startswith(b"\x89PNG")
+        png.unlink()
+    _, err = run(capsys, "report", str(path), "--period", "1995-01-01..2095-01-01", "--by",
+                 "agency", "--plot", str(tmp_path / "c.png"), "--lang", "en", status=2)  # fmt: skip
+    one_error_line(err, "--plot", "1201 months")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("vi", "Xin báo lỗi này"), ("en", "Please report")])
+def test_exit_status_1_asks_for_a_bug_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    import tthc.cli
+
+    def broken(args: object) -> int:
+        msg = "planted\nbug"
+        raise RuntimeError(msg)
+
+    monkeypatch.setitem(tthc.cli._COMMANDS, "demo", broken)
+    _, err = run(capsys, "demo", "--lang", lang, status=1)
+    one_error_line(err, "tthc demo:", "RuntimeError: planted bug", words, "--debug")
+    with pytest.raises(RuntimeError):
+        main(["demo", "--debug"])

@@ -855,3 +855,56 @@ class TestRecordOf:
         assert kpi.record_of(fresh) is None
         rep = report06([rw, rf, rp], Period.parse("2025-03"))
         assert (rep.withdrawn, rep.resolved_late, rep.pending_overdue) == (1, 1, 1)
+
+
+# -- the month split is bounded ------------------------------------------------------------------
+
+
+def _pending_since_1995() -> list[Record]:
+    return [
+        Record(
+            f"A{k}",
+            datetime(1995, 1, 2, 9, tzinfo=VIETNAM_TZ),
+            Channel.ONLINE,
+            due_at=datetime(1995, 1, 9, 17, tzinfo=VIETNAM_TZ),
+            completed_at=None,
+            outcome=Outcome.PENDING,
+        )
+        for k in range(3)
+    ]
+
+
+def test_month_split_of_a_long_period_is_refused_not_unbounded() -> None:
+    # Issue 14: 0001-01-01..9999-12-31 by agency x month built one report per pending
+    # dossier per month (120,000 each). The split is bounded by MAX_REPORT_MONTHS.
+    records = _pending_since_1995()
+    huge = Period(date(1, 1, 1), date(9999, 12, 31))
+    assert huge.month_count == 119_988 == len(huge.months())
+    with pytest.raises(InvalidPeriodError, match="at most 1200 months when grouped by month"):
+        report06_by(records, huge)
+    (only,) = report06_by(records, huge, by=()).values()  # without the split: one report
+    assert (only.received_online, only.pending_overdue) == (3, 3)
+    longest = Period(date(1995, 1, 1), date(2094, 12, 31))
+    assert longest.month_count == kpi.MAX_REPORT_MONTHS == 1200
+    groups = report06_by(records, longest)
+    assert len(groups) == 3 * 1200  # every agency, every month it stays pending
+    with pytest.raises(InvalidPeriodError):
+        report06_by(records, Period(date(1995, 1, 1), date(2095, 1, 1)))
+
+
+def test_frame_month_split_has_the_same_bound() -> None:
+    pd = pytest.importorskip("pandas")
+    from tthc import frame
+
+    df = pd.DataFrame(
+        {
+            "agency": ["A"],
+            "received_at": [datetime(1995, 1, 2, 9, tzinfo=VIETNAM_TZ)],
+            "channel": ["2"],
+            "due_at": [datetime(1995, 1, 9, 17, tzinfo=VIETNAM_TZ)],
+            "completed_at": [None],
+        }
+    )
+    with pytest.raises(InvalidPeriodError, match="at most 1200 months"):
+        frame.report06_by(df, Period(date(1, 1, 1), date(9999, 12, 31)))
+    assert len(frame.report06_by(df, Period(date(1995, 1, 1), date(1995, 12, 31))).report) == 12

@@ -35,6 +35,7 @@ from typing import IO, Any
 import attrs
 
 from tthc._progress import track
+from tthc._safe import spreadsheet_row
 from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
 from tthc.deadlines import TimeLimit, Timeliness
@@ -302,7 +303,8 @@ def _iso(at: _dt.datetime | None) -> str:
 def _write_dossiers(
     path: Path, received: list[tuple[Dossier, Record]], label: str | None = None
 ) -> None:
-    """Write every received dossier with its record."""
+    """Write every received dossier with its record (text cells made inert for spreadsheets:
+    :func:`tthc._safe.spreadsheet_row`)."""
     rows: Iterable[tuple[Dossier, Record]] = received
     if label is not None:
         rows = track(received, total=len(received), label=label, unit="rows")
@@ -311,24 +313,26 @@ def _write_dossiers(
         w.writerow(DOSSIER_COLUMNS)
         for d, r in rows:
             w.writerow(
-                [
-                    d.code,
-                    r.agency,
-                    r.procedure or "",
-                    r.field or "",
-                    r.channel.value,
-                    _iso(r.received_at),
-                    _iso(r.due_at),
-                    _iso(r.completed_at),
-                    _iso(d.returned_at),
-                    r.outcome.value,
-                    d.status.value,
-                    d.timeliness.value if d.timeliness else "",
-                    _iso(d.due.at if d.due else None),
-                    "" if not d.apologised else "1",
-                    "" if d.apology_in_time is None else str(int(d.apology_in_time)),
-                    ";".join(d.late_agencies),
-                ]
+                spreadsheet_row(
+                    [
+                        d.code,
+                        r.agency,
+                        r.procedure or "",
+                        r.field or "",
+                        r.channel.value,
+                        _iso(r.received_at),
+                        _iso(r.due_at),
+                        _iso(r.completed_at),
+                        _iso(d.returned_at),
+                        r.outcome.value,
+                        d.status.value,
+                        d.timeliness.value if d.timeliness else "",
+                        _iso(d.due.at if d.due else None),
+                        "" if not d.apologised else "1",
+                        "" if d.apology_in_time is None else str(int(d.apology_in_time)),
+                        ";".join(d.late_agencies),
+                    ]
+                )
             )
 
 

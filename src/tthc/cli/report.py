@@ -369,6 +369,20 @@ def _alone(number: int, line: str, delimiter: str) -> list[str] | RowError:
     return found[0] if found else []
 
 
+def _quotes_checked(number: int, line: str, cells: list[str]) -> list[str] | RowError:
+    """*cells*, or a RowError if one of them holds a quote outside a quoted cell.
+
+    A quote inside a quoted cell is written twice, so a cell ``a"b`` read from a well-formed
+    line appears in it as ``a""b``; a bare ``a"b`` (the other half of a stray quote) does not.
+    """
+    for cell in cells:
+        if '"' in cell and cell.replace('"', '""') not in line:
+            return _line_error(
+                number, line, "a quote inside a cell that is not quoted (a stray quote?)"
+            )
+    return cells
+
+
 def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]], list[RowError]]:
     """The header, the rows (with their line numbers) and the lines that are not rows.
 
@@ -406,6 +420,8 @@ def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]], list[R
             if at > start:
                 at = start
                 reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+        if not isinstance(cells, RowError) and any('"' in c for c in cells):
+            cells = _quotes_checked(start, lines[start - 1], cells)
         if header is None:
             if isinstance(cells, RowError):
                 errors.append(cells)
