@@ -1173,13 +1173,13 @@ def test_plot_draws_dollar_signs_and_long_periods(
 def test_exit_status_1_asks_for_a_bug_report(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str, words: str
 ) -> None:
-    import tthc.cli
+    import tthc.cli.demo
 
     def broken(args: object) -> int:
         msg = "planted\nbug"
         raise RuntimeError(msg)
 
-    monkeypatch.setitem(tthc.cli._COMMANDS, "demo", broken)
+    monkeypatch.setattr(tthc.cli.demo, "run", broken)
     _, err = run(capsys, "demo", "--lang", lang, status=1)
     one_error_line(err, "tthc demo:", "RuntimeError: planted bug", words, "--debug")
     with pytest.raises(RuntimeError):
