@@ -1184,3 +1184,25 @@ def test_exit_status_1_asks_for_a_bug_report(
     one_error_line(err, "tthc demo:", "RuntimeError: planted bug", words, "--debug")
     with pytest.raises(RuntimeError):
         main(["demo", "--debug"])
+
+
+def test_a_line_break_in_an_argument_stays_on_one_error_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Found by the fuzz suite: argparse quotes the argument as given.
+    _, err = run(capsys, "calendar", "check", "-\n", status=2)
+    one_error_line(err, "-\\n")
+
+
+def test_report_refuses_a_file_over_the_size_bound(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import tthc.cli.report
+
+    path = _one_dossier(tmp_path, "UBND xã A")
+    monkeypatch.setattr(tthc.cli.report, "MAX_FILE_BYTES", 100)
+    _, err = run(capsys, "report", str(path), "--period", "2025-03", "--lang", "en", status=2)
+    one_error_line(err, "one.csv", "more than the 100 tthc report reads", "split it")
+    assert tthc.cli.report.MAX_FILE_BYTES == 100
+    monkeypatch.undo()
+    assert tthc.cli.report.MAX_FILE_BYTES == 1 << 30

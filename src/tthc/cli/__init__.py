@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from tthc._version import __version__
-from tthc.cli._common import LANGS, Parser, echo, say
+from tthc.cli._common import LANGS, Parser, echo, one_line, say
 from tthc.errors import TthcError
 
 __all__ = ["main"]
@@ -208,4 +208,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _error_line(text: str) -> None:
     """*text* as one line on stderr (line breaks of a library's message become spaces)."""
-    echo(" ".join(part.strip() for part in text.split("\n") if part.strip()), file=sys.stderr)
+    echo(one_line(text), file=sys.stderr)

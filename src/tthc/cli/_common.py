@@ -33,6 +33,7 @@ __all__ = [
     "day_text",
     "echo",
     "instant_text",
+    "one_line",
     "say",
     "source_dict",
     "source_text",
@@ -131,6 +132,11 @@ def echo(text: str, *, file: IO[str] | None = None) -> None:
     print(terminal_text(text), file=sys.stdout if file is None else file)
 
 
+def one_line(text: str) -> str:
+    """*text* on one line: the line breaks of a library's message become spaces."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
 def say(lang: str, vi: str, en: str) -> str:
     """*vi* or *en*, by *lang*."""
     return vi if lang == "vi" else en
@@ -210,6 +216,8 @@ class Parser(argparse.ArgumentParser):
         super()._print_message(terminal_text(message), file)
 
     def error(self, message: str) -> NoReturn:
+        # The message quotes the arguments as given: a line break in one stays visible.
+        message = message.replace("\r", "\\r").replace("\n", "\\n")
         if self.lang == "vi":
             for pattern, replacement in _ARGPARSE_VI:
                 if pattern.fullmatch(message):

@@ -51,7 +51,7 @@ import attrs
 from tthc._safe import spreadsheet_row, terminal_text
 from tthc.calendar import VIETNAM_TZ, OfficeHours
 from tthc.catalog import Channel
-from tthc.cli._common import BadInputError, Parser, echo, say, table
+from tthc.cli._common import BadInputError, Parser, echo, one_line, say, table
 from tthc.deadlines import Granularity
 from tthc.errors import InstantParseError, InvalidPeriodError, RecordError
 from tthc.kpi import (
@@ -76,6 +76,7 @@ from tthc.reports import NO_VALUE, format_count, format_percent, render_reports
 __all__ = [
     "DUPLICATE_POLICIES",
     "FIELDS",
+    "MAX_FILE_BYTES",
     "NATIONAL_OUTCOMES",
     "PROFILES",
     "REQUIRED",
@@ -172,6 +173,11 @@ _CHANNEL_WORDS = {
     "buu chinh cong ich": Channel.POSTAL,
     "bcci": Channel.POSTAL,
 }
+
+MAX_FILE_BYTES = 1 << 30
+"""The largest CSV or JSON file ``tthc report`` reads (1 GiB: the file is read into memory
+whole, and its text and cells take several times its size); a larger one is refused before
+it is read. Split such an export by period or agency. Parquet files are not limited here."""
 
 _MAX_ERRORS_KEPT = 1_000_000
 """Row errors kept in memory (each file row adds at most one)."""
@@ -505,6 +511,19 @@ def read_table(path: str, *, encoding: str | None = None, lang: str = "vi") -> T
         header = [str(c) for c in frame.columns]
         values = frame.astype(object).to_numpy().tolist()
         return Table(header, [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)])
+    size = p.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise BadInputError(
+            say(
+                lang,
+                f"tệp dài {size:,} byte, quá giới hạn {MAX_FILE_BYTES:,} byte",
+                f"the file has {size:,} bytes, more than the {MAX_FILE_BYTES:,} tthc report reads",
+            ),
+            where=path,
+            expected=say(
+                lang, "chia tệp theo kỳ hoặc theo cơ quan", "split it by period or by agency"
+            ),
+        )
     data_bytes = p.read_bytes()
     text = _decode(data_bytes, path, encoding, lang)
     if not text.strip():
@@ -1404,7 +1423,8 @@ def _check(result: ReadResult, args: argparse.Namespace) -> None:
     )
     if refused:
         raise BadInputError(line, where=args.file)
-    echo(f"tthc report: {say(lang, 'cảnh báo', 'warning')}: {args.file}: {line}", file=sys.stderr)
+    warning = f"tthc report: {say(lang, 'cảnh báo', 'warning')}: {args.file}: {line}"
+    echo(one_line(warning), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
