@@ -1131,8 +1131,8 @@ def _row_json(**cells: object) -> str:
         (
             "one.csv",
             _HEADER.encode() + b"A,1,03/03/2025,,,pending\n",
-            ["--period", "0001-01-01..9999-12-31"],
-            ["119988 months", "more than 1200"],
+            ["--period", "1995-01-01..2100-12-31"],
+            ["1272 months", "more than 1200"],
         ),
     ],
 )
