@@ -16,6 +16,8 @@ import pytest
 from tests.strategies import provisional_ok
 from tests.test_calendar import OFFICIAL_OFF, OFFICIAL_SWAPPED
 from tthc import (
+    CalendarPolicy,
+    Confidence,
     DayKind,
     DayStatus,
     LegalSource,
@@ -28,6 +30,8 @@ from tthc._data import statutory
 from tthc.calendar import _lunar_dates, _statutory_year
 
 VERIFIED = range(2019, 2027)
+NONE: frozenset[CalendarPolicy] = frozenset()
+LIEU = frozenset({CalendarPolicy.CULTURE_DAY_COMPENSATION})
 SATURDAY = 5  # date.weekday()
 KINDS = {"holiday", "compensatory", "swapped", "make_up"}
 
@@ -37,7 +41,7 @@ KINDS = {"holiday", "compensatory", "swapped", "make_up"}
 # legal-rules.md §7.4: each known disagreement, which side has the day, and why.
 ONLY_TTHC_OFF = {date(2026, 1, 2)}  # swapped day (12729/VPCP-KGVX); holidays 0.109 lacks it
 ONLY_TTHC_MAKE_UP = {date(2026, 1, 10)}  # its make-up Saturday; holidays lacks it
-ONLY_HOLIDAYS_OFF = {date(2026, 11, 24)}  # Ngày Văn hóa: holidays has it, tthc pending legal basis
+ONLY_HOLIDAYS_OFF: set[date] = set()  # 24/11/2026: both off (holidays 0.109; NQ 28/2026/QH16)
 ONLY_HOLIDAYS_MAKE_UP: set[date] = set()
 
 
@@ -69,8 +73,8 @@ def test_holidays_package_disagrees_exactly_as_known(cal: WorkCalendar, year: in
 def test_known_disagreements_are_what_tthc_says(cal: WorkCalendar) -> None:
     assert not cal.is_working_day(date(2026, 1, 2))
     assert cal.is_working_day(date(2026, 1, 10))
-    assert cal.is_working_day(date(2026, 11, 24))
-    assert [e.day for e in cal.pending_days()] == [date(2026, 11, 24)]
+    assert not cal.is_working_day(date(2026, 11, 24))
+    assert [e.day for e in cal.pending_days()] == [date(2026, 11, 23), date(2026, 11, 28)]
 
 
 def test_holidays_package_gives_the_wrong_answer_of_example_t5() -> None:
@@ -86,7 +90,7 @@ def test_holidays_package_gives_the_wrong_answer_of_example_t5() -> None:
 @pytest.mark.parametrize("year", VERIFIED)
 def test_statutory_rules_reproduce_the_verified_years(year: int) -> None:
     """The provisional generator gives every official weekday off except the swaps."""
-    generated = _statutory_year(year, culture_day=False)
+    generated = _statutory_year(year, policies=NONE)
     expected = {d for d in OFFICIAL_OFF[year] if d.year == year} - set(OFFICIAL_SWAPPED[year])
     assert {e.day for e in generated} == expected
     assert all(e.status is DayStatus.PROVISIONAL for e in generated)
@@ -106,11 +110,12 @@ def _culture_day_off(year: int) -> set[date]:
 def test_statutory_rules_agree_with_holidays_after_2026(decade: int) -> None:
     for year in range(max(decade, 2027), min(decade + 10, 2101)):
         theirs = _holidays_weekdays_off(year)
-        without = {e.day for e in _statutory_year(year, culture_day=False)}
-        with_culture_day = {e.day for e in _statutory_year(year, culture_day=True)}
-        assert theirs - without == _culture_day_off(year), year
+        without = {e.day for e in _statutory_year(year, policies=NONE)}
+        with_lieu = {e.day for e in _statutory_year(year, policies=LIEU)}
+        # holidays gives a nghỉ bù for a weekend 24/11; tthc only under the opt-in policy
+        assert theirs - without == _culture_day_off(year) - {date(year, 11, 24)}, year
         assert without - theirs == set(), year
-        assert with_culture_day == theirs, year
+        assert with_lieu == theirs, year
 
 
 def test_culture_day_compensation_pins() -> None:
@@ -123,8 +128,72 @@ def test_calendar_answers_provisional_years_from_the_statutes(cal: WorkCalendar)
     with provisional_ok():
         for year in (1996, 2010, 2027, 2030, 2099):
             listed = [e.day for e in cal.days_off(year)]
-            generated = [e.day for e in _statutory_year(year, culture_day=False)]
+            generated = [e.day for e in _statutory_year(year, policies=NONE)]
             assert listed == generated
+
+
+# -- Tết placement against the published civil-servant schedules, 2010-2026 ---------------------
+
+# The weekdays off around Tết that the statutes and the placement give (swapped days, which a
+# swap decision adds on top, left out), transcribed by hand from the published schedules
+# (searched 2026-12-04):
+#   2010 hanoimoi.vn 06/02/2010 (off 13-21/02, Fri 19/02 swapped for Sat 27/02)
+#   2011 baolangson.vn (off 31/01-07/02; 31/01 and 01/02 swapped for 29-30/01)
+#   2012 baobinhdinh.vn 12/2011 (off 21-29/01, Fri 27/01 swapped for Sat 04/02)
+#   2013 baothainguyen.vn 28/12/2012 (off 09-17/02, Fri 15/02 swapped for Sat 23/02)
+#   2014 laodong.com.vn (off 28/01-05/02, 28-29/01 swapped for Sat 25/01 and Sat 08/02)
+#   2015 xahoi.com.vn (off 15-23/02, Mon 16/02 swapped for Sat 14/02)
+#   2016 press of 30/10/2015 (off 06-14/02, no swap)
+#   2017 batgt.camau.gov.vn (off 26/01-01/02, nghỉ bù 31/01 and 01/02, no swap)
+#   2018 baoninhbinh.org.vn (seven days, two before Tết: 14-20/02)
+#   2019-2026 the verified schedule (tests/test_calendar.py, OFFICIAL_OFF)
+TET_OFF = {
+    2010: ("15/02", "16/02", "17/02", "18/02"),
+    2011: ("02/02", "03/02", "04/02", "07/02"),
+    2012: ("23/01", "24/01", "25/01", "26/01"),
+    2013: ("11/02", "12/02", "13/02", "14/02"),  # Fri 08/02 worked, Thu 14/02 off
+    2014: ("30/01", "31/01", "03/02", "04/02", "05/02"),  # Wed 05/02 off
+    2015: ("17/02", "18/02", "19/02", "20/02", "23/02"),
+    2016: ("08/02", "09/02", "10/02", "11/02", "12/02"),
+    2017: ("26/01", "27/01", "30/01", "31/01", "01/02"),
+    2018: ("14/02", "15/02", "16/02", "19/02", "20/02"),
+    2019: ("04/02", "05/02", "06/02", "07/02", "08/02"),
+    2020: ("23/01", "24/01", "27/01", "28/01", "29/01"),
+    2021: ("10/02", "11/02", "12/02", "15/02", "16/02"),
+    2022: ("31/01", "01/02", "02/02", "03/02", "04/02"),
+    2023: ("20/01", "23/01", "24/01", "25/01", "26/01"),
+    2024: ("08/02", "09/02", "12/02", "13/02", "14/02"),
+    2025: ("27/01", "28/01", "29/01", "30/01", "31/01"),
+    2026: ("16/02", "17/02", "18/02", "19/02", "20/02"),
+}
+
+
+def _dm(year: int, text: str) -> date:
+    day, month = text.split("/")
+    return date(year, int(month), int(day))
+
+
+@pytest.mark.parametrize("year", sorted(TET_OFF))
+def test_tet_placement_matches_the_published_schedule(year: int) -> None:
+    tet, _ = _lunar_dates(year)
+    window = [e.day for e in _statutory_year(year, policies=NONE) if abs((e.day - tet).days) <= 14]
+    assert window == [_dm(year, t) for t in TET_OFF[year]]
+
+
+def test_tet_table_agrees_with_the_verified_transcription() -> None:
+    for year in VERIFIED:
+        tet, _ = _lunar_dates(year)
+        near = {d for d in OFFICIAL_OFF[year] if abs((d - tet).days) <= 14}
+        assert near - set(OFFICIAL_SWAPPED[year]) == {_dm(year, t) for t in TET_OFF[year]}
+
+
+def test_tet_placement_pins_2013_and_2014() -> None:
+    cal = vietnam_calendar()
+    with provisional_ok():
+        assert cal.is_working_day(date(2013, 2, 8))
+        assert not cal.is_working_day(date(2013, 2, 14))
+        assert not cal.is_working_day(date(2014, 2, 5))
+        assert cal.is_working_day(date(2014, 1, 29))  # off in 2014 only by a swap
 
 
 # -- lunar dates at UTC+7 (legal-rules.md §8.1) ----------------------------------------------------
@@ -209,14 +278,27 @@ def test_every_swap_has_its_make_up_saturday() -> None:
 
 
 def test_pending_rows() -> None:
-    assert len(official.PENDING_DAYS) == 1
-    d, kind, name, source, note = official.PENDING_DAYS[0]
-    assert d == date(2026, 11, 24)
-    assert kind == "holiday"
-    assert name == "Ngày Văn hóa Việt Nam"
-    assert source.number == "80-NQ/TW"
-    assert "pending" in note
-    assert d not in {row[0] for row in official.OFFICIAL_DAYS}
+    """The proposed 23/11 <-> 28/11/2026 swap: unconfirmed, not in the official rows."""
+    assert [(row[0], row[1]) for row in official.PENDING_DAYS] == [
+        (date(2026, 11, 23), "swapped"),
+        (date(2026, 11, 28), "make_up"),
+    ]
+    for d, _kind, name, source, note in official.PENDING_DAYS:
+        assert "đề xuất" in name
+        assert source.confidence is Confidence.UNCONFIRMED
+        assert "no decision found" in note
+        assert d not in {row[0] for row in official.OFFICIAL_DAYS}
+
+
+def test_culture_day_row_of_2026() -> None:
+    (row,) = [r for r in official.OFFICIAL_DAYS if r[0] == date(2026, 11, 24)]
+    _d, kind, name, source, _note = row
+    assert (kind, name) == ("holiday", "Ngày Văn hóa Việt Nam")
+    assert (source.number, source.provision, source.in_force) == (
+        "28/2026/QH16",
+        "Điều 2",
+        date(2026, 7, 1),
+    )
 
 
 def test_statutory_tables_are_well_formed() -> None:
@@ -234,8 +316,9 @@ def test_statutory_tables_are_well_formed() -> None:
     assert statutory.HOLIDAY_ERAS[-1][4] == 2  # Quốc khánh: 2 days from 2021
     month, day, _name, since, source = statutory.CULTURE_DAY
     assert (month, day) == (11, 24)
-    assert since.year == 2026
-    assert source.number == "80-NQ/TW"
+    assert since == date(2026, 7, 1)  # in force 01/07/2026
+    assert source.number == "28/2026/QH16"
+    assert statutory.CULTURE_DAY_COMPENSATION.confidence is Confidence.UNCONFIRMED
 
 
 def test_every_data_module_lists_its_names() -> None:

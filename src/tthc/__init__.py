@@ -19,6 +19,7 @@ from tthc._version import __version__
 if TYPE_CHECKING:  # the names, for type checkers; at run time they load on first use
     from tthc.calendar import (
         CalendarDay,
+        CalendarPolicy,
         DayKind,
         DayStatus,
         OfficeHours,
@@ -62,6 +63,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         RecordError,
         ReportIdentityError,
         RuleNotInForceError,
+        ScheduleError,
         TimeLimitParseError,
         TthcError,
         TthcWarning,
@@ -80,11 +82,13 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
     from tthc.legal import Confidence, LegalSource
     from tthc.parsing import parse_date, parse_instant
     from tthc.reports import format_count, format_percent
+    from tthc.schedules import Schedule
     from tthc.scoring import qd766
 
 _HOMES: dict[str, tuple[str, ...]] = {
     "tthc.calendar": (
         "CalendarDay",
+        "CalendarPolicy",
         "DayKind",
         "DayStatus",
         "OfficeHours",
@@ -143,6 +147,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "RecordError",
         "ReportIdentityError",
         "RuleNotInForceError",
+        "ScheduleError",
         "TimeLimitParseError",
         "TthcError",
         "TthcWarning",
@@ -170,6 +175,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "format_count",
         "format_percent",
     ),
+    "tthc.schedules": ("Schedule",),
     "tthc.scoring": ("qd766",),
 }
 """The module defining each re-exported name (the imports above, spelled for run time)."""
@@ -182,6 +188,7 @@ __all__ = [
     "ApologyRefusedError",
     "CalendarDay",
     "CalendarNotCoveredError",
+    "CalendarPolicy",
     "Catalog",
     "Channel",
     "Confidence",
@@ -223,6 +230,8 @@ __all__ = [
     "ReportIdentityError",
     "ReportPolicy",
     "RuleNotInForceError",
+    "Schedule",
+    "ScheduleError",
     "Status",
     "TaxCode",
     "TimeLimit",
