@@ -16,6 +16,8 @@ import tthc
 LAYERS = (
     "_safe",  # output hygiene (spreadsheet cells, terminal text): imports nothing from tthc
     "errors",
+    "_numbers",
+    "_json",
     "legal",
     "calendar",
     "deadlines",

@@ -38,16 +38,16 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from fractions import Fraction
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
-import cattrs
 from babel.dates import format_datetime
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from tthc._data import lifecycle as _table
+from tthc._json import check_depth, loads
+from tthc._numbers import read_fraction
 from tthc.calendar import VIETNAM_TZ, WorkCalendar
 from tthc.catalog import Channel
 from tthc.deadlines import (
@@ -71,6 +71,8 @@ from tthc.errors import (
     DateOutOfRangeError,
     EventOrderError,
     InvalidCodeError,
+    InvalidNumberError,
+    InvalidTimeLimitError,
     InvalidTransitionError,
     NoTimeLimitError,
     RecordError,
@@ -1231,9 +1233,12 @@ def receive(
     return apply(dossier, Event(Action.RECEIVE, at, actor=actor, agency=agency, limit=limit))
 
 
-# -- JSON exchange (cattrs) ----------------------------------------------------------------------
+# -- JSON exchange ------------------------------------------------------------------------------
 
 JSON_FORMAT = "tthc.dossier/1"
+
+MAX_EVENTS: Final = 100_000
+"""Most events a dossier's trail may hold (:func:`from_json`, :func:`replay`, :func:`apply`)."""
 
 _SEVEN = _dt.timedelta(hours=7)
 _fromiso = _dt.datetime.fromisoformat
@@ -1247,6 +1252,9 @@ def _instant_from_text(value: object, _: object = None) -> _dt.datetime:
         raise TypeError(msg)
     at = _fromiso(value)
     off = at.utcoffset()
+    if not _dt.MINYEAR < at.year < _dt.MAXYEAR:  # converting it to another offset overflows
+        msg = f"an instant in the years {_dt.MINYEAR + 1}-{_dt.MAXYEAR - 1}, got {value!r}"
+        raise ValueError(msg)
     if off is None:
         msg = f"an instant needs its UTC offset, got {value!r}"
         raise ValueError(msg)
@@ -1276,25 +1284,128 @@ def _limit_json(limit: TimeLimit) -> dict[str, str]:
     return out
 
 
+_LIMIT_KEYS = frozenset({"amount", "unit", "cutoff"})
+_SUBMISSION_KEYS = frozenset({"code", "agency", "channel", "procedure_code", "field"})
+_POLICY_KEYS = frozenset({"due_policy", "supplement", "granularity", "apology_reading"})
+_NESTED = ("limit", "submission")
+"""Event keys whose objects may carry unknown keys; those are kept in ``Event.extra`` under
+the same key (a known key, so never an unknown field of the event itself)."""
+
+
 def _limit_from_json(value: Any, _: object = None) -> TimeLimit:
-    if not isinstance(value, Mapping):
-        msg = f"a time limit is a JSON object, got {value!r}"
-        raise TypeError(msg)
+    if not isinstance(value, dict):
+        msg = f"limit: a time limit is a JSON object, got {value!r}"
+        raise RecordError(msg, field="limit")
     key = (value.get("amount"), value.get("unit"), value.get("cutoff"))
-    limit = _LIMITS_IN.get(key)
+    try:
+        limit = _LIMITS_IN.get(key)
+    except TypeError:  # an unhashable amount, unit or cut-off (a list, an object)
+        limit = None
     if limit is None:
+        limit = _read_limit(value)
         if len(_LIMITS_IN) > 4096:
             _LIMITS_IN.clear()
-        limit = _LIMITS_IN[key] = _read_limit(value)
+        _LIMITS_IN[key] = limit
     return limit
 
 
-def _read_limit(value: Any) -> TimeLimit:
+_CUTOFF = re.compile(r"[0-9]{2}:[0-9]{2}")
+
+
+def _read_limit(value: Mapping[str, Any]) -> TimeLimit:
+    """The limit of a ``limit`` object; RecordError naming the field if it is not one."""
+    raw_unit = value.get("unit")
+    unit = _UNITS.get(raw_unit) if isinstance(raw_unit, str) else None
+    if unit is None:
+        msg = f"unknown unit {raw_unit!r}; expected one of {', '.join(_UNITS)}"
+        raise RecordError(msg, field="limit.unit")
+    raw = value.get("amount", "0")
+    try:
+        amount = read_fraction(raw, field="limit.amount")
+    except InvalidNumberError as exc:
+        raise RecordError(str(exc), field="limit.amount") from None
     cutoff = value.get("cutoff")
-    unit = Unit(value["unit"])
     if unit is Unit.SAME_DAY:
-        return TimeLimit.same_day(_dt.time.fromisoformat(cutoff) if cutoff else _dt.time(15))
-    return TimeLimit(Fraction(value["amount"]), unit)
+        if cutoff is None:
+            at = _dt.time(15)
+        elif isinstance(cutoff, str) and _CUTOFF.fullmatch(cutoff):
+            try:
+                at = _dt.time.fromisoformat(cutoff)
+            except ValueError:
+                at = None
+            if at is None:
+                msg = f"{cutoff!r} is not a time of day HH:MM"
+                raise RecordError(msg, field="limit.cutoff")
+        else:
+            msg = f"{cutoff!r} is not a time of day HH:MM"
+            raise RecordError(msg, field="limit.cutoff")
+        try:
+            return TimeLimit(amount, unit, cutoff=at)
+        except InvalidTimeLimitError as exc:
+            raise RecordError(str(exc), field="limit.amount") from None
+    if cutoff is not None:
+        msg = f"only a same_day limit has a cut-off, got {cutoff!r} for {unit.value}"
+        raise RecordError(msg, field="limit.cutoff")
+    try:
+        return TimeLimit(amount, unit)
+    except InvalidTimeLimitError as exc:
+        raise RecordError(str(exc), field="limit.amount") from None
+
+
+_UNITS = {u.value: u for u in Unit}
+
+
+def _optional_text(value: Mapping[str, Any], name: str, where: str) -> str | None:
+    got = value.get(name)
+    if got is None or got.__class__ is str:
+        return got
+    msg = f"expected text or null, got {got!r}"
+    raise RecordError(msg, field=f"{where}.{name}")
+
+
+def _submission_from_json(value: Any) -> Submission:
+    if not isinstance(value, dict):
+        msg = f"a submission is a JSON object, got {value!r}"
+        raise RecordError(msg, field="submission")
+    code, agency = value.get("code"), value.get("agency")
+    for name, got in (("code", code), ("agency", agency)):
+        if not isinstance(got, str):
+            msg = f"expected text, got {got!r}"
+            raise RecordError(msg, field=f"submission.{name}")
+    assert isinstance(code, str)
+    assert isinstance(agency, str)
+    channel = value.get("channel")
+    try:
+        ch = Channel(channel)
+    except (ValueError, TypeError):
+        msg = f"unknown channel {channel!r}; expected one of {', '.join(c.value for c in Channel)}"
+        raise RecordError(msg, field="submission.channel") from None
+    return Submission(
+        code,
+        agency,
+        ch,
+        _optional_text(value, "procedure_code", "submission"),
+        _optional_text(value, "field", "submission"),
+    )
+
+
+def _submission_to_json(s: Submission) -> dict[str, Any]:
+    return {
+        "code": s.code,
+        "agency": s.agency,
+        "channel": s.channel.value,
+        "procedure_code": s.procedure_code,
+        "field": s.field,
+    }
+
+
+def _unknown(value: Mapping[str, Any], known: frozenset[str], field: str) -> dict[str, Any]:
+    """The keys of *value* outside *known*, their nesting bounded (kept as given)."""
+    if value.keys() <= known:
+        return {}
+    extra = {k: v for k, v in value.items() if k not in known}
+    check_depth(extra, field=field)
+    return extra
 
 
 _EVENT_FIELDS = tuple(a.name for a in attrs.fields(Event))
@@ -1360,9 +1471,14 @@ def _event_to_json(e: Event) -> dict[str, Any]:
     if e.method is not None:
         out["method"] = e.method.value
     if e.submission is not None:
-        out["submission"] = _unstructure_submission(e.submission)
+        out["submission"] = _submission_to_json(e.submission)
     for k, v in e.extra.items():
-        out.setdefault(k, v)
+        known = out.get(k)
+        if k in _NESTED and isinstance(known, dict) and isinstance(v, Mapping):
+            for kk, vv in v.items():
+                known.setdefault(kk, vv)
+        else:
+            out.setdefault(k, v)
     return out
 
 
@@ -1371,17 +1487,20 @@ def _event_from_json(value: Any, _: object = None) -> Event:
         msg = f"an event is a JSON object, got {value!r}"
         raise TypeError(msg)
     get = value.get
-    name = value["action"]
-    action = _ACTIONS.get(name)
+    name = get("action")
+    action = _ACTIONS.get(name) if isinstance(name, str) else None
     if action is None:
         msg = f"unknown action {name!r}; expected one of {', '.join(_ACTIONS)}"
-        raise ValueError(msg)
+        raise RecordError(msg, field="action")
     lim = get("limit")
     until = get("until")
     method = get("method")
     sub = get("submission")
     if method is not None:
-        method = _METHODS.get(method) or ReturnMethod(method)
+        method = _METHODS.get(method) if isinstance(method, str) else None
+        if method is None:
+            msg = f"unknown method {get('method')!r}; expected one of {', '.join(_METHODS)}"
+            raise RecordError(msg, field="method")
     actor, agency, reason, basis = (
         get("actor", ""),
         get("agency", ""),
@@ -1391,37 +1510,33 @@ def _event_from_json(value: Any, _: object = None) -> Event:
     if not (actor.__class__ is agency.__class__ is reason.__class__ is basis.__class__ is str):
         for name in ("actor", "agency", "reason", "basis"):
             _text_field(value, name)  # raises, naming the field
+    if value.keys() <= _KNOWN_EVENT:
+        extra: dict[str, Any] = {}
+    else:
+        extra = _unknown(value, _KNOWN_EVENT, "event")
+    limit = None if lim is None else _limit_from_json(lim)
+    if lim is not None and not lim.keys() <= _LIMIT_KEYS:
+        extra["limit"] = _unknown(lim, _LIMIT_KEYS, "limit")
+    if sub is not None:
+        submission = _submission_from_json(sub)
+        if not sub.keys() <= _SUBMISSION_KEYS:
+            extra["submission"] = _unknown(sub, _SUBMISSION_KEYS, "submission")
+    else:
+        submission = None
     return _make_event(
         action,
-        _instant_from_text(value["at"]),
+        _instant_from_text(value.get("at")),
         actor,
         agency,
         reason,
-        None if lim is None else _limit_from_json(lim),
+        limit,
         None if until is None else _instant_from_text(until),
         basis,
         method,
-        None if sub is None else _structure_submission(sub, Submission),
-        {}
-        if value.keys() <= _KNOWN_EVENT
-        else {k: v for k, v in value.items() if k not in _KNOWN_EVENT},
+        submission,
+        extra,
     )
 
-
-_converter = cattrs.Converter(forbid_extra_keys=True)
-"""The converter of the exchange format: precomputed hooks for every value of a dossier file."""
-_converter.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
-_converter.register_structure_hook(_dt.datetime, _instant_from_text)
-_converter.register_unstructure_hook(TimeLimit, _limit_to_json)
-_converter.register_structure_hook(TimeLimit, _limit_from_json)
-_converter.register_unstructure_hook(Submission, make_dict_unstructure_fn(Submission, _converter))
-_converter.register_structure_hook(
-    Submission, make_dict_structure_fn(Submission, _converter, _cattrs_forbid_extra_keys=True)
-)
-_converter.register_unstructure_hook(Event, _event_to_json)
-_converter.register_structure_hook(Event, _event_from_json)
-_unstructure_submission = _converter.get_unstructure_hook(Submission)
-_structure_submission = _converter.get_structure_hook(Submission)
 
 _SUMMARY = (
     "status",
@@ -1494,14 +1609,19 @@ def to_json(dossier: Dossier, *, indent: int | None = None) -> str:
     doc.update(_summary(dossier, raw))
     doc["events"] = raw
     for k, v in dossier.extra.items():
-        doc.setdefault(k, v)
+        if k == "policy" and isinstance(v, Mapping):
+            doc["policy"] = {
+                **doc["policy"],
+                **{kk: vv for kk, vv in v.items() if kk not in doc["policy"]},
+            }
+        else:
+            doc.setdefault(k, v)
     if indent is None:
         return _ENCODE(doc)
     return json.dumps(doc, ensure_ascii=False, indent=indent)
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-_DECODE = json.JSONDecoder().decode
 _POLICIES: dict[tuple[tuple[str, Any], ...], Policy] = {}
 
 
@@ -1522,11 +1642,7 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
         ...
     tthc.errors.RecordError: field 'status': the file says 'returned' but its events give 'new'
     """
-    try:
-        doc = json.loads(text) if text.__class__ is not str else _DECODE(text)
-    except (ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
-        msg = f"not JSON: {exc}"
-        raise RecordError(msg) from None
+    doc = loads(text, what="a tthc dossier document")
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
         fmt = doc.get("format") if isinstance(doc, dict) else None
         msg = f"not a tthc dossier document: format {fmt!r}, expected {JSON_FORMAT!r}"
@@ -1535,14 +1651,31 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     if not isinstance(raw_events, list) or not raw_events:
         msg = "expected a non-empty list of events"
         raise RecordError(msg, field="events")
+    if len(raw_events) > MAX_EVENTS:
+        msg = f"{len(raw_events)} events exceed the limit of {MAX_EVENTS} per dossier"
+        raise RecordError(msg, field="events")
     events = []
     for i, raw in enumerate(raw_events):
         try:
             events.append(_event_from_json(raw))
-        except (KeyError, TypeError, ValueError, cattrs.BaseValidationError) as exc:
+        except RecordError as exc:
+            where = f"events[{i}]" if exc.field is None else f"events[{i}].{exc.field}"
+            msg = f"event {i} cannot be read: {exc.reason}"
+            raise RecordError(msg, index=i, field=where) from None
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             msg = f"event {i} cannot be read: {exc}"
             raise RecordError(msg, index=i, field="events") from None
-    pol = doc.get("policy") or {}
+    pol = doc.get("policy")
+    if pol is None:
+        pol = {}
+    if not isinstance(pol, dict) or not all(
+        v.__class__ is str for k, v in pol.items() if k in _POLICY_KEYS
+    ):
+        msg = f"bad policy {pol!r}: expected an object of texts"
+        raise RecordError(msg, field="policy")
+    pol_extra = _unknown(pol, _POLICY_KEYS, "policy")
+    if pol_extra:
+        pol = {k: v for k, v in pol.items() if k in _POLICY_KEYS}
     try:
         cache_key = tuple(pol.items())
         policy = _POLICIES.get(cache_key) if calendar is None else None
@@ -1550,7 +1683,7 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
             policy = Policy(**pol, calendar=calendar)
             if calendar is None and len(_POLICIES) < 64:
                 _POLICIES[cache_key] = policy
-    except (TypeError, ValueError, AttributeError) as exc:
+    except (TypeError, ValueError) as exc:
         msg = f"bad policy {pol!r}: {exc}"
         raise RecordError(msg, field="policy") from None
     try:
@@ -1573,8 +1706,11 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     if doc.get("code", d.code) != d.code:
         msg = f"the file says {doc['code']!r} but its submit event gives {d.code!r}"
         raise RecordError(msg, field="code")
-    if not doc.keys() <= _KNOWN_TOP:
-        d = _derive(d, {"extra": {k: v for k, v in doc.items() if k not in _KNOWN_TOP}})
+    extra = _unknown(doc, _KNOWN_TOP, "dossier")
+    if pol_extra:
+        extra["policy"] = pol_extra
+    if extra:
+        d = _derive(d, {"extra": extra})
     return d
 
 

@@ -12,6 +12,7 @@ This module is the bottom layer: it imports nothing from tthc.
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 __all__ = [
     "ApologyRefusedError",
@@ -23,6 +24,7 @@ __all__ = [
     "InstantParseError",
     "InvalidCodeError",
     "InvalidCountError",
+    "InvalidNumberError",
     "InvalidOverrideError",
     "InvalidPeriodError",
     "InvalidRateError",
@@ -83,6 +85,34 @@ class CountTooLargeError(TthcError, ValueError):
     def __init__(self, value: object, limit: object, *, what: str = "count") -> None:
         self.value, self.limit = value, limit
         super().__init__(f"{what} {value!r} exceeds the limit of {limit!r}")
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """*value*'s repr, shortened for a message: huge numbers by their size, long texts cut."""
+    if isinstance(value, int | Fraction) and not isinstance(value, bool):
+        n = abs(value.numerator) + value.denominator
+        if n.bit_length() > 256:
+            return (
+                f"<a number of {len(str(n)) if n.bit_length() < 12_000 else 'over 3600'} digits>"
+            )
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 12]}... ({len(text)} characters)"
+
+
+class InvalidNumberError(TthcError, ValueError):
+    """A number read from outside (text or object) is not one tthc can read exactly.
+
+    Numbers are ASCII digits with an optional decimal comma or point, of bounded length (see
+    the documentation page "Bounds"); exponents, signs, ``NaN``, ``Infinity``, ``1/0`` and
+    non-ASCII digits are refused. ``.value`` is the value as given, ``.field`` the field it
+    came from and ``.expected`` what is accepted.
+    """
+
+    def __init__(self, value: object, field: str, expected: str) -> None:
+        self.value, self.field, self.expected = value, field, expected
+        super().__init__(
+            f"field {field!r}: {shown(value)} is not a number tthc reads: expected {expected}"
+        )
 
 
 class InvalidOverrideError(TthcError, ValueError):
