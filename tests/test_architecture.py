@@ -15,6 +15,7 @@ import tthc
 
 LAYERS = (
     "_safe",  # output hygiene (spreadsheet cells, terminal text): imports nothing from tthc
+    "_repr",
     "errors",
     "_numbers",
     "_json",

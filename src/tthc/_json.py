@@ -19,8 +19,9 @@ __all__ = ["MAX_JSON_DEPTH", "MAX_JSON_INT_DIGITS", "check_depth", "loads"]
 
 MAX_JSON_DEPTH: Final = 64
 """Deepest nesting of objects and lists kept from a JSON document (unknown keys)."""
-MAX_JSON_INT_DIGITS: Final = 24
-"""Longest integer literal in a JSON document tthc reads."""
+MAX_JSON_INT_DIGITS: Final = 4000
+"""Longest integer literal in a JSON document tthc reads (Python refuses to read more than
+4,300 digits; amounts have their own, smaller bound)."""
 
 
 def _constant(name: str) -> Any:

@@ -6,13 +6,14 @@ anyway (``ValueError``, ``LookupError``), and keeps the facts of the failure as 
 callers never parse messages. Messages are English, for developers; they name the offending
 value and what was expected.
 
-This module is the bottom layer: it imports nothing from tthc.
+This module is the bottom layer: it imports only the private message helper ``tthc._repr``.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
+
+from tthc._repr import short_repr
 
 __all__ = [
     "ApologyRefusedError",
@@ -87,18 +88,6 @@ class CountTooLargeError(TthcError, ValueError):
         super().__init__(f"{what} {value!r} exceeds the limit of {limit!r}")
 
 
-def shown(value: object, limit: int = 80) -> str:
-    """*value*'s repr, shortened for a message: huge numbers by their size, long texts cut."""
-    if isinstance(value, int | Fraction) and not isinstance(value, bool):
-        n = abs(value.numerator) + value.denominator
-        if n.bit_length() > 256:
-            return (
-                f"<a number of {len(str(n)) if n.bit_length() < 12_000 else 'over 3600'} digits>"
-            )
-    text = repr(value)
-    return text if len(text) <= limit else f"{text[: limit - 12]}... ({len(text)} characters)"
-
-
 class InvalidNumberError(TthcError, ValueError):
     """A number read from outside (text or object) is not one tthc can read exactly.
 
@@ -111,7 +100,7 @@ class InvalidNumberError(TthcError, ValueError):
     def __init__(self, value: object, field: str, expected: str) -> None:
         self.value, self.field, self.expected = value, field, expected
         super().__init__(
-            f"field {field!r}: {shown(value)} is not a number tthc reads: expected {expected}"
+            f"field {field!r}: {short_repr(value)} is not a number tthc reads: expected {expected}"
         )
 
 
@@ -147,7 +136,7 @@ class TimeLimitParseError(TthcError, ValueError):
 
     def __init__(self, text: str, reason: str) -> None:
         self.text, self.reason = text, reason
-        super().__init__(f"cannot read a time limit from {text!r}: {reason}")
+        super().__init__(f"cannot read a time limit from {short_repr(text, 300)}: {reason}")
 
 
 class NoTimeLimitError(TthcError, ValueError):
