@@ -12,7 +12,7 @@ from fractions import Fraction
 __all__ = ["short_repr"]
 
 
-def short_repr(value: object, limit: int = 80) -> str:
+def short_repr(value: object, limit: int = 200) -> str:
     """*value*'s repr, shortened for a message: huge numbers by their size, long texts cut."""
     if isinstance(value, int | Fraction) and not isinstance(value, bool):
         n = abs(value.numerator) + value.denominator

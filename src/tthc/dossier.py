@@ -1164,7 +1164,15 @@ def apply(dossier: Dossier, event: Event) -> Dossier:
     tthc.errors.EventOrderError: dossier 'H12-0001': withdraw at 2025-03-03T08:00:00+07:00 is earlier than the last event (submit at 2025-03-03T09:00:00+07:00)
     """
     events = dossier.events
-    last = events[-1]
+    if len(events) >= MAX_EVENTS:
+        raise CountTooLargeError(len(events) + 1, MAX_EVENTS, what="events of one dossier")
+    d = _step(dossier, event, events[-1])
+    _set(d, "events", (*events, event))
+    return d
+
+
+def _step(dossier: Dossier, event: Event, last: Event) -> Dossier:
+    """*dossier* after *event* (whose trail ends with *last*), its ``events`` not yet set."""
     if event.at < last.at:
         raise EventOrderError(dossier.code, str(event.action), event.at, str(last.action), last.at)
     status = dossier.status
@@ -1176,7 +1184,6 @@ def apply(dossier: Dossier, event: Event) -> Dossier:
     t, handler = row
     changes = handler(dossier, event, t)
     changes["status"] = t.to_status
-    changes["events"] = (*events, event)
     return _derive(dossier, changes)
 
 
@@ -1194,8 +1201,16 @@ def replay(events: Iterable[Event], *, policy: Policy | None = None) -> Dossier:
         msg = "replay needs at least the submit event"
         raise ValueError(msg)
     d = start(first, policy=policy)
+    # One list grows as the trail is replayed (the intermediate values share it, and only
+    # the handlers read it), so that replay is linear in the events; the result gets a tuple.
+    trail = [first]
+    _set(d, "events", trail)
     for e in it:
-        d = apply(d, e)
+        if len(trail) >= MAX_EVENTS:
+            raise CountTooLargeError(len(trail) + 1, MAX_EVENTS, what="events of one dossier")
+        d = _step(d, e, trail[-1])
+        trail.append(e)
+    _set(d, "events", tuple(trail))
     return d
 
 

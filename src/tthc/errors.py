@@ -38,6 +38,7 @@ __all__ = [
     "ProvisionalCalendarWarning",
     "RecordError",
     "ReportIdentityError",
+    "SourceReadError",
     "TimeLimitParseError",
     "TthcError",
     "TthcWarning",
@@ -85,7 +86,7 @@ class CountTooLargeError(TthcError, ValueError):
 
     def __init__(self, value: object, limit: object, *, what: str = "count") -> None:
         self.value, self.limit = value, limit
-        super().__init__(f"{what} {value!r} exceeds the limit of {limit!r}")
+        super().__init__(f"{what} {short_repr(value)} exceeds the limit of {short_repr(limit)}")
 
 
 class InvalidNumberError(TthcError, ValueError):
@@ -157,7 +158,7 @@ class InvalidCodeError(TthcError, ValueError):
 
     def __init__(self, text: object, kind: str, expected: str) -> None:
         self.text, self.kind, self.expected = text, kind, expected
-        super().__init__(f"{text!r} is not a valid {kind}: expected {expected}")
+        super().__init__(f"{short_repr(text)} is not a valid {kind}: expected {expected}")
 
 
 class UnknownCodeError(TthcError, LookupError):
@@ -185,6 +186,15 @@ class RecordError(TthcError, ValueError):
             where.append(f"field {field!r}")
         prefix = ", ".join(where)
         super().__init__(f"{prefix}: {reason}" if prefix else reason)
+
+
+class SourceReadError(TthcError, OSError):
+    """A file or stream given to a reader cannot be read at all (missing, a directory, no
+    permission). ``.source`` is what was given; ``.reason`` what the system said."""
+
+    def __init__(self, source: object, error: OSError) -> None:
+        self.source, self.reason = source, error.strerror or str(error)
+        super().__init__(f"cannot read {short_repr(str(source))}: {self.reason}")
 
 
 class ProcessTooLongError(TthcError, ValueError):
@@ -222,7 +232,9 @@ class InstantParseError(TthcError, ValueError):
 
     def __init__(self, text: str, expected: str) -> None:
         self.text, self.expected = text, expected
-        super().__init__(f"cannot read a date or time from {text!r}: expected {expected}")
+        super().__init__(
+            f"cannot read a date or time from {short_repr(text)}: expected {expected}"
+        )
 
 
 class InvalidRateError(TthcError, ValueError):
@@ -233,7 +245,7 @@ class InvalidRateError(TthcError, ValueError):
 
     def __init__(self, value: object, expected: str) -> None:
         self.value, self.expected = value, expected
-        super().__init__(f"invalid rate {value!r}: expected {expected}")
+        super().__init__(f"invalid rate {short_repr(value)}: expected {expected}")
 
 
 class InvalidCountError(TthcError, ValueError):
@@ -245,7 +257,7 @@ class InvalidCountError(TthcError, ValueError):
     def __init__(self, numerator: object, denominator: object) -> None:
         self.numerator, self.denominator = numerator, denominator
         super().__init__(
-            f"invalid counts {numerator!r} / {denominator!r}: expected integers with "
+            f"invalid counts {short_repr(numerator)} / {short_repr(denominator)}: expected integers with "
             "0 <= numerator <= denominator"
         )
 
@@ -258,7 +270,7 @@ class InvalidPeriodError(TthcError, ValueError):
 
     def __init__(self, value: object, expected: str) -> None:
         self.value, self.expected = value, expected
-        super().__init__(f"invalid reporting period {value!r}: expected {expected}")
+        super().__init__(f"invalid reporting period {short_repr(value)}: expected {expected}")
 
 
 class ApologyRefusedError(InvalidTransitionError):
