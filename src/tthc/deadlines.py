@@ -57,6 +57,7 @@ from tthc.errors import (
     DateOutOfRangeError,
     InvalidNumberError,
     InvalidTimeLimitError,
+    InvalidValueError,
     NoTimeLimitError,
     ProvisionalCalendarWarning,
     TimeLimitParseError,
@@ -769,7 +770,12 @@ def _local(at: object) -> _dt.datetime:
     tz = at.tzinfo
     if tz is None or tz is VIETNAM_TZ:
         return at
-    return at.astimezone(VIETNAM_TZ)
+    try:
+        return at.astimezone(VIETNAM_TZ)
+    except OverflowError:  # an aware instant at the very ends of datetime's range
+        raise DateOutOfRangeError(
+            at.date(), FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE, what="instant"
+        ) from None
 
 
 def _check_limit(limit: object) -> None:
@@ -1021,7 +1027,7 @@ def pause(
     changes neither the date nor the instant. The basis records the pause.
 
     Raises:
-        ValueError: *resumed_at* is before *paused_at*.
+        InvalidValueError: *resumed_at* is before *paused_at*.
 
     >>> d = due(_dt.datetime(2025, 3, 3, 9), TimeLimit.working_days(10))
     >>> later = pause(d, _dt.datetime(2025, 3, 5, 10), _dt.datetime(2025, 3, 7, 16),
@@ -1032,7 +1038,7 @@ def pause(
     a, b = _aware(_local(paused_at)), _aware(_local(resumed_at))
     if b < a:
         msg = f"a pause cannot end ({b.isoformat()}) before it starts ({a.isoformat()})"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     cal = due_.calendar
     p = _profile(cal)
     lo = min(a.date(), due_.date)

@@ -74,6 +74,7 @@ from tthc.errors import (
     InvalidNumberError,
     InvalidTimeLimitError,
     InvalidTransitionError,
+    InvalidValueError,
     NoTimeLimitError,
     RecordError,
     TthcError,
@@ -334,7 +335,7 @@ class Regime(enum.StrEnum):
         if found is None:
             first = _table.REGIMES[0].valid_from
             msg = f"no one-stop regime before {first.isoformat()}; got {day.isoformat()}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return cls(found)
 
 
@@ -420,7 +421,7 @@ def _aware_instant(instance: object, attribute: attrs.Attribute[Any], value: obj
             f"{attribute.name} must be timezone-aware (Vietnam time: "
             f"tzinfo=tthc.calendar.VIETNAM_TZ), got naive {value.isoformat()}"
         )
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 def _to_action(value: Action | str) -> Action:
@@ -467,11 +468,11 @@ class Event:
     >>> Event(Action.SUSPEND, _dt.datetime(2025, 3, 5, 9, tzinfo=VIETNAM_TZ))
     Traceback (most recent call last):
         ...
-    ValueError: a suspend event needs basis (the legal basis of the suspension)
+    tthc.errors.InvalidValueError: a suspend event needs basis (the legal basis of the suspension)
     >>> Event(Action.RESULT, _dt.datetime(2025, 3, 5, 9))
     Traceback (most recent call last):
         ...
-    ValueError: at must be timezone-aware (Vietnam time: tzinfo=tthc.calendar.VIETNAM_TZ), got naive 2025-03-05T09:00:00
+    tthc.errors.InvalidValueError: at must be timezone-aware (Vietnam time: tzinfo=tthc.calendar.VIETNAM_TZ), got naive 2025-03-05T09:00:00
     """
 
     action: Action = attrs.field(converter=_to_action)
@@ -507,7 +508,7 @@ class Event:
             return
         need = _REQUIRED[action]
         msg = f"a {action} event needs {need}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 _PAYLOAD_CHECKS: dict[Action, Callable[[Event], bool]] = {
@@ -575,18 +576,18 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
     >>> _load(bad)
     Traceback (most recent call last):
         ...
-    ValueError: lifecycle nd61_2018: status 'suspended' cannot reach a final status
+    tthc.errors.InvalidValueError: lifecycle nd61_2018: status 'suspended' cannot reach a final status
     >>> _load([*TRANSITIONS, TRANSITIONS[-1]._replace(from_status="returned")])
     Traceback (most recent call last):
         ...
-    ValueError: lifecycle nd118_2025: final status 'returned' has a way out (withdraw)
+    tthc.errors.InvalidValueError: lifecycle nd118_2025: final status 'returned' has a way out (withdraw)
     """
     out: list[Transition] = []
     for row in rows:
         regime = Regime(row.regime)
         if row.form is not None and (regime, row.form) not in _FORM_TITLES:
             msg = f"lifecycle {regime}: {row.action} issues {row.form!r}, not a form of the regime"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         frm = None if row.from_status is None else Status(row.from_status)
         out.append(
             Transition(
@@ -604,7 +605,7 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
         initial = {t.to_status for t in mine if t.from_status is None}
         if len(initial) != 1:
             msg = f"lifecycle {regime}: expected exactly one initial status, got {sorted(initial)}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         seen: set[tuple[Status, Action]] = set()
         edges: dict[Status, set[Status]] = {s: set() for s in Status}
         for t in mine:
@@ -613,11 +614,11 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
             key = (t.from_status, t.action)
             if key in seen:
                 msg = f"lifecycle {regime}: {t.action} from {t.from_status!s} appears twice"
-                raise ValueError(msg)
+                raise InvalidValueError(msg)
             seen.add(key)
             if t.from_status.final:
                 msg = f"lifecycle {regime}: final status {t.from_status.value!r} has a way out ({t.action})"
-                raise ValueError(msg)
+                raise InvalidValueError(msg)
             edges[t.from_status].add(t.to_status)
         reach, todo = set(initial), list(initial)
         while todo:
@@ -627,7 +628,7 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
         missing = [s.value for s in Status if s not in reach]
         if missing:
             msg = f"lifecycle {regime}: unreachable status(es) {missing}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         ends = set(_FINAL)
         changed = True
         while changed:
@@ -639,7 +640,7 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
         for s in Status:
             if s not in ends:
                 msg = f"lifecycle {regime}: status {s.value!r} cannot reach a final status"
-                raise ValueError(msg)
+                raise InvalidValueError(msg)
     return tuple(out)
 
 
@@ -1024,6 +1025,12 @@ def _on_apologise(d: Dossier, e: Event, t: Transition) -> dict[str, Any]:
     if current is None:
         raise _apology_error(d, e, allowed, "the dossier has no due date to apologise for")
     assert e.until is not None
+    if e.until <= e.at:
+        reason = (
+            f"the new appointment {e.until.isoformat()} is not after the apology itself "
+            f"({e.at.isoformat()})"
+        )
+        raise _apology_error(d, e, allowed, reason)
     if e.until <= current:
         reason = (
             f"the new appointment {e.until.isoformat()} is not after the current due "
@@ -1092,7 +1099,7 @@ def start(event: Event, *, policy: Policy | None = None) -> Dossier:
     """
     if event.action is not Action.SUBMIT or event.submission is None:
         msg = f"a dossier starts with a submit event, got {event.action}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     s = event.submission
     return _derive(
         _TEMPLATE,
@@ -1193,13 +1200,13 @@ def replay(events: Iterable[Event], *, policy: Policy | None = None) -> Dossier:
     >>> replay([])
     Traceback (most recent call last):
         ...
-    ValueError: replay needs at least the submit event
+    tthc.errors.InvalidValueError: replay needs at least the submit event
     """
     it = iter(events)
     first = next(it, None)
     if first is None:
         msg = "replay needs at least the submit event"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     d = start(first, policy=policy)
     # One list grows as the trail is replayed (the intermediate values share it, and only
     # the handlers read it), so that replay is linear in the events; the result gets a tuple.
@@ -1269,10 +1276,10 @@ def _instant_from_text(value: object, _: object = None) -> _dt.datetime:
     off = at.utcoffset()
     if not _dt.MINYEAR < at.year < _dt.MAXYEAR:  # converting it to another offset overflows
         msg = f"an instant in the years {_dt.MINYEAR + 1}-{_dt.MAXYEAR - 1}, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if off is None:
         msg = f"an instant needs its UTC offset, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if off == _SEVEN:  # the same wall clock in Vietnam's zone (combine is faster than replace)
         return _combine(at.date(), at.time(), VIETNAM_TZ)
     return at
@@ -1703,7 +1710,7 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
         raise RecordError(msg, field="policy") from None
     try:
         d = replay(events, policy=policy)
-    except (DateOutOfRangeError, CountTooLargeError) as exc:  # e.g. a limit past 2100
+    except (DateOutOfRangeError, CountTooLargeError, InvalidValueError) as exc:  # past 2100
         msg = f"the events cannot be replayed: {exc}"
         raise RecordError(msg, field="events") from None
     except TthcError:

@@ -31,6 +31,7 @@ __all__ = [
     "InvalidRateError",
     "InvalidTimeLimitError",
     "InvalidTransitionError",
+    "InvalidValueError",
     "MissingColumnError",
     "NoTimeLimitError",
     "PortalVersionWarning",
@@ -123,6 +124,16 @@ class ProvisionalCalendarWarning(TthcWarning):
             f"result depends on unverified year(s) {listed}; verified years are "
             f"{covered.start}-{covered.stop - 1}; answered from the statutory rules"
         )
+
+
+class InvalidValueError(TthcError, ValueError):
+    """An argument is outside what a tthc function accepts (a naive datetime where an aware
+    one is needed, negative working time, a pause that ends before it starts, a rule set
+    whose groups do not add up...). The message names the value and what was expected.
+
+    The more specific errors (:class:`InvalidTimeLimitError`, :class:`InvalidPeriodError`,
+    :class:`InvalidRateError`...) are raised where they apply; this is the rest.
+    """
 
 
 class InvalidTimeLimitError(TthcError, ValueError):

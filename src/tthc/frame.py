@@ -82,6 +82,7 @@ from tthc.errors import (
     CountTooLargeError,
     DateOutOfRangeError,
     InvalidCodeError,
+    InvalidValueError,
     MissingColumnError,
     NoTimeLimitError,
     ProvisionalCalendarWarning,
@@ -440,7 +441,7 @@ def as_datetime64(x: object, kind: str) -> npt.NDArray[Any]:
             a = _objects_to_numpy(a, kind)
     if a.ndim != 1:
         msg = f"expected a one-dimensional array, got shape {a.shape}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if a.dtype.kind != "M":
         msg = f"expected datetime64 values, got an array of {a.dtype}"
         raise TypeError(msg)
@@ -555,7 +556,7 @@ def _counts(n: object, size: int) -> I64 | int:
         raise TypeError(msg)
     if a.shape != (size,):
         msg = f"n must be an int or an array of the same length ({size}), got shape {a.shape}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     a = a.astype(np.int64, copy=False)
     if a.size:
         lo, hi = int(a.min()), int(a.max())
@@ -711,7 +712,7 @@ def _refuse_nat(nat: Bools | None, what: str) -> None:
     if nat is not None:
         k = int(np.flatnonzero(nat)[0])
         msg = f"{what} [{k}] is missing (NaT); drop or fill missing values first"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 def add_working_days(
@@ -1151,7 +1152,7 @@ def count_working_days(start: object, end: object, *, calendar: WorkCalendar | N
     j, nat_j = day_index(end)
     if i.shape != j.shape:
         msg = f"start and end must have the same length, got {i.size} and {j.size}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     _refuse_nat(nat_i, "start")
     _refuse_nat(nat_j, "end")
     check_range(i, "start")
@@ -1195,7 +1196,7 @@ def add_working_time(
     amount = _amount_us(hours)
     if amount < 0:
         msg = f"working time to add must be >= 0, got {hours!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if amount > MAX_WORKING_HOURS * _US_PER_HOUR:
         raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours")
     t = tables(calendar)
@@ -1294,7 +1295,7 @@ def _limit_groups(
             f"limit must be a TimeLimit or a sequence of the same length ({size}), "
             f"got shape {a.shape}"
         )
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     # Group by object identity (a catalogue reuses its TimeLimit objects), in C.
     ids = np.fromiter(map(id, a), np.int64, size)
     uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
@@ -1443,7 +1444,7 @@ def classify(
     c = _as_ints(as_datetime64(completed_at, "us"), g, "completion")
     if c.shape != d.shape:
         msg = f"completions and due dates must have the same length, got {c.size} and {d.size}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return TIMELINESS[classify_codes(c, d)]
 
 
@@ -1463,7 +1464,7 @@ def _as_of(as_of: object, granularity: Granularity, size: int) -> I64:
     a = _as_ints(as_datetime64(as_of, "us"), granularity, "as_of")
     if a.shape != (size,):
         msg = f"as_of must be one date/datetime or an array of length {size}, got {a.shape}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return a
 
 
@@ -2002,7 +2003,7 @@ def _outcome(value: object) -> int:
     except ValueError:
         known = ", ".join(o.value for o in Outcome)
         msg = f"outcome {value!r} is not one of {known}"
-        raise ValueError(msg) from None
+        raise InvalidValueError(msg) from None
 
 
 _LIMIT_CACHE: dict[str, TimeLimit] = {}

@@ -50,6 +50,7 @@ from tthc.errors import (
     InvalidNumberError,
     InvalidPeriodError,
     InvalidRateError,
+    InvalidValueError,
     RecordError,
     ReportIdentityError,
     UnknownCodeError,
@@ -968,7 +969,7 @@ def _grouping(by: tuple[str, ...] | str) -> tuple[str, ...]:
             raise UnknownCodeError(name, f"report grouping keys ({', '.join(GROUP_KEYS)})")
     if len(set(names)) != len(names):
         msg = f"report grouping keys must not repeat: {names!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return names
 
 
