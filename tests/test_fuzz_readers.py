@@ -5,8 +5,8 @@ nesting, invisible and bidirectional characters, non-ASCII digits, wrong JSON ty
 accepts exactly two outcomes: a value, or an exception derived from
 :class:`~tthc.errors.TthcError`. Any other exception (``ValueError``, ``RecursionError``,
 ``OverflowError``, ``ZeroDivisionError``, ``AttributeError``...) fails the test. How long
-each example may take is set by the Hypothesis profile (``tests/conftest.py``); ``make fuzz``
-runs this file with a longer profile.
+each example may take is bounded (a deadline of 5 s: reads take milliseconds); ``make fuzz``
+runs this file under the long ``fuzz`` profile.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import warnings
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from hypothesis import given
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tthc import catalog as cat
@@ -31,6 +33,16 @@ from tthc.dossier import Action, Event, apply, from_json, submit, to_json
 from tthc.errors import TthcError, TthcWarning
 from tthc.kpi import Period, round_percent
 from tthc.parsing import parse_date, parse_instant
+
+pytestmark = pytest.mark.fuzz
+
+_EXAMPLES = {"dev": 30, "ci": 100}.get(os.getenv("HYPOTHESIS_PROFILE", "dev"))
+fuzz = settings(
+    max_examples=_EXAMPLES or settings().max_examples,
+    deadline=timedelta(seconds=5),  # a read takes milliseconds; 5 s is a hang
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+"""Settings of every fuzz test: the profile's examples, with a per-example deadline."""
 
 # -- hostile material ----------------------------------------------------------------------------
 
@@ -147,16 +159,19 @@ def outcome(fn: Any, *args: Any, **kwargs: Any) -> object:
 # -- time limits ---------------------------------------------------------------------------------
 
 
+@fuzz
 @given(any_text)
 def test_time_limit_parse_reads_or_refuses(text: str) -> None:
     outcome(TimeLimit.parse, text)
 
 
+@fuzz
 @given(numbers, st.sampled_from([*Unit, "weeks", ""]))
 def test_time_limit_construction_reads_or_refuses(amount: object, unit: object) -> None:
     outcome(TimeLimit, amount, unit)
 
 
+@fuzz
 @given(
     st.datetimes(
         min_value=datetime(1, 1, 2),  # noqa: DTZ001 (the bounds of a strategy)
@@ -175,6 +190,7 @@ def test_due_answers_or_refuses_at_the_ends_of_datetime(at: datetime, limit: Tim
     outcome(due, at, limit)
 
 
+@fuzz
 @given(decimals | st.fractions() | st.integers(-(10**30), 10**30))
 def test_working_time_amounts_are_read_or_refused(hours: Decimal | Fraction | int) -> None:
     outcome(vietnam_calendar().add_working_time, datetime(2025, 3, 3, 9, tzinfo=VIETNAM_TZ), hours)
@@ -183,6 +199,7 @@ def test_working_time_amounts_are_read_or_refused(hours: Decimal | Fraction | in
 # -- dates, periods, codes ------------------------------------------------------------------------
 
 
+@fuzz
 @given(any_text)
 def test_instant_and_date_parsers_read_or_refuse(text: str) -> None:
     outcome(parse_instant, text)
@@ -190,11 +207,13 @@ def test_instant_and_date_parsers_read_or_refuse(text: str) -> None:
     outcome(parse_date, text, excel_serial=True)
 
 
+@fuzz
 @given(any_text)
 def test_period_parse_reads_or_refuses(text: str) -> None:
     outcome(Period.parse, text)
 
 
+@fuzz
 @given(st.integers(-(10**6), 10**6) | st.booleans(), st.integers(-20, 20))
 def test_period_builders_read_or_refuse(year: int, n: int) -> None:
     for build in (Period.month, Period.quarter, Period.half):
@@ -203,12 +222,14 @@ def test_period_builders_read_or_refuse(year: int, n: int) -> None:
     outcome(Period.nine_months, year)
 
 
+@fuzz
 @given(any_text)
 def test_code_parsers_read_or_refuse(text: str) -> None:
     for parser in (AgencyCode, ProcedureCode, DossierCode, PersonalId, TaxCode):
         outcome(parser.parse, text)
 
 
+@fuzz
 @given(decimals | st.fractions() | st.integers(-(10**30), 10**30), st.integers(-3, 30))
 def test_round_percent_reads_or_refuses(rate: Decimal | Fraction | int, places: int) -> None:
     outcome(round_percent, rate, places)
@@ -225,6 +246,7 @@ registry_cells = st.sampled_from(
 ) | st.text(max_size=8)
 
 
+@fuzz
 @given(st.lists(st.lists(registry_cells, min_size=0, max_size=9), max_size=8))
 def test_registry_csv_reads_or_refuses(rows: list[list[str]]) -> None:
     out = io.StringIO()
@@ -234,6 +256,7 @@ def test_registry_csv_reads_or_refuses(rows: list[list[str]]) -> None:
     outcome(AgencyRegistry.read, io.StringIO(out.getvalue()))
 
 
+@fuzz
 @given(json_values)
 def test_registry_json_reads_or_refuses(value: object) -> None:
     outcome(AgencyRegistry.read, io.StringIO(json.dumps(value)))
@@ -286,6 +309,7 @@ def mutated(draw: st.DrawFn, doc: object) -> object:
 RECORDS = cat.fixture_records()[:4]
 
 
+@fuzz
 @given(st.data())
 def test_national_records_import_reports_every_bad_record(data: st.DataObject) -> None:
     records = [data.draw(mutated(r)) for r in RECORDS]
@@ -297,6 +321,7 @@ def test_national_records_import_reports_every_bad_record(data: st.DataObject) -
 PROCEDURE_DOC = json.loads(cat.to_json(cat.fixture().latest("2.000815.000.00.00.H55")))
 
 
+@fuzz
 @given(st.data())
 def test_catalogue_json_reads_or_refuses(data: st.DataObject) -> None:
     doc = data.draw(mutated(PROCEDURE_DOC))
@@ -304,6 +329,7 @@ def test_catalogue_json_reads_or_refuses(data: st.DataObject) -> None:
     outcome(cat.from_json, json.dumps({"procedures": [doc]}), cat.Catalog)
 
 
+@fuzz
 @given(any_text)
 def test_catalogue_json_text_reads_or_refuses(text: str) -> None:
     outcome(cat.from_json, text, cat.Procedure)
@@ -332,6 +358,7 @@ def _dossier_doc() -> object:
 DOSSIER_DOC = _dossier_doc()
 
 
+@fuzz
 @given(st.data())
 def test_dossier_json_reads_or_refuses(data: st.DataObject) -> None:
     doc = data.draw(mutated(DOSSIER_DOC))
@@ -341,6 +368,7 @@ def test_dossier_json_reads_or_refuses(data: st.DataObject) -> None:
         outcome(to_json, result)  # what was read can be written back
 
 
+@fuzz
 @given(any_text | st.binary(max_size=40))
 def test_dossier_json_text_reads_or_refuses(text: str | bytes) -> None:
     outcome(from_json, text)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import functools
 import math
 import re
 import unicodedata

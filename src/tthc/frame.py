@@ -935,7 +935,7 @@ def _column(x: object, kind: str) -> _Column:
         a = as_datetime64(x, kind)
     if a.ndim != 1:
         msg = f"expected a one-dimensional array, got shape {a.shape}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     unit, count = np.datetime_data(a.dtype)
     if count != 1 or (unit not in _TICKS_PER_DAY and unit not in ("Y", "M", "W")):
         a = a.astype("datetime64[us]" if kind == "us" else "datetime64[D]")
