@@ -16,6 +16,9 @@ import tthc
 LAYERS = (
     "_safe",  # output hygiene (spreadsheet cells, terminal text): imports nothing from tthc
     "errors",
+    "_numbers",
+    "_json",
+    "_text",
     "legal",
     "schedules",
     "calendar",
@@ -34,8 +37,9 @@ LAYERS = (
 )
 """Bottom to top. A layer may import the layers before it, and the ``_data`` tables."""
 
-LEAVES = {"_data", "_progress", "_version"}
-"""Below every layer, importable by any: the ``_data`` tables, progress bars, the version."""
+LEAVES = {"_data", "_progress", "_version", "_repr"}
+"""Below every layer, importable by any: the ``_data`` tables, progress bars, the version
+and the message helper ``_repr`` (which imports nothing from tthc)."""
 
 TOP = {"__init__", "__main__"}
 """The public namespace and the command-line entry point sit above every layer."""
@@ -125,9 +129,13 @@ def test_every_module_has_a_layer() -> None:
     assert stray == []
 
 
-@pytest.mark.parametrize("name", ["_safe", "errors"])
+@pytest.mark.parametrize("name", ["_safe", "_repr"])
 def test_the_bottom_layers_import_nothing_from_tthc(name: str) -> None:
     assert tthc_imports((SRC / f"{name}.py").read_text(encoding="utf-8")) == set()
+
+
+def test_errors_imports_only_the_message_helper() -> None:
+    assert tthc_imports((SRC / "errors.py").read_text(encoding="utf-8")) <= {"_repr"}
 
 
 # -- the checker itself can fail --------------------------------------------------------------------

@@ -661,11 +661,11 @@ def test_json_errors_name_the_field(mutate: object, field: str) -> None:
     mutate(doc)  # type: ignore[operator]
     with pytest.raises(RecordError) as info:
         from_json(json.dumps(doc))
-    assert info.value.field == field
+    assert (info.value.field or "").split("[")[0] == field
 
 
 def test_json_refuses_deep_nesting_with_a_record_error() -> None:
-    with pytest.raises(RecordError, match="not JSON"):
+    with pytest.raises(RecordError, match="not valid JSON"):
         from_json("[" * 100_000 + "]" * 100_000)
 
 

@@ -53,7 +53,7 @@ def test_documented_builtin(error: type[Exception], builtin: type[Exception]) ->
 def test_every_error_derives_from_tthc_error_and_a_builtin(error: type[Exception]) -> None:
     assert issubclass(error, TthcError)
     if error is not TthcError:
-        builtins = {ValueError, LookupError, TypeError, RuntimeError, ArithmeticError}
+        builtins = {ValueError, LookupError, TypeError, RuntimeError, ArithmeticError, OSError}
         assert any(issubclass(error, b) for b in builtins), error.__mro__
     assert getattr(tthc, error.__name__, error) is error  # exported ones are the same class
 

@@ -322,9 +322,12 @@ def test_rates_must_be_exact_and_non_negative(bad: object) -> None:
     assert repr(bad) in str(info.value)
 
 
-def test_rates_above_one_are_capped_at_the_maximum() -> None:
-    assert V2022.points("1.4", Fraction(3, 2)) == Decimal("6.00")
-    assert V2022.points("2.1", Decimal("1.2")) == Decimal("20.00")
+def test_rates_above_one_are_refused_not_given_full_marks() -> None:
+    with pytest.raises(InvalidRateError, match="at most 100 %"):
+        V2022.points("1.4", Fraction(3, 2))
+    with pytest.raises(InvalidRateError, match="at most 100 %"):
+        V2022.points("2.1", Decimal("1.2"))
+    assert V2022.points("2.1", Decimal(1)) == Decimal("20.00")
 
 
 def test_policies_are_configurable() -> None:
@@ -512,7 +515,7 @@ def test_a_group_with_nothing_scored_is_not_scored() -> None:
 
 # -- properties -------------------------------------------------------------------------------------
 
-rates = st.fractions(min_value=0, max_value=Fraction(3, 2), max_denominator=10_000)
+rates = st.fractions(min_value=0, max_value=1, max_denominator=10_000)
 scored_2022 = st.sampled_from([i for i in V2022.indicators if i.scored])
 all_indicators = st.sampled_from([*V2022.indicators, *V2025.indicators])
 

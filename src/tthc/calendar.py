@@ -39,11 +39,15 @@ import attrs
 from tthc._data import days_off as _official
 from tthc._data import lunar as _lunar
 from tthc._data import statutory as _statutory
+from tthc._numbers import check_number
+from tthc._repr import short_repr
 from tthc.errors import (
     CalendarNotCoveredError,
     CountTooLargeError,
     DateOutOfRangeError,
+    InvalidNumberError,
     InvalidOverrideError,
+    InvalidValueError,
     ProvisionalCalendarWarning,
     ScheduleError,
 )
@@ -197,19 +201,19 @@ def _check_periods(
 ) -> None:
     if not value:
         msg = "office hours need at least one period"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     previous_end: time | None = None
     for period in value:
         start, end = period
         if start.tzinfo is not None or end.tzinfo is not None:
             msg = f"office hours are Vietnam local times without tzinfo, got {period!r}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         if not start < end:
             msg = f"an office-hours period must start before it ends, got {start}-{end}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         if previous_end is not None and start < previous_end:
             msg = f"office-hours periods must be in order and not overlap, got {value!r}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         previous_end = end
 
 
@@ -231,7 +235,7 @@ class OfficeHours:
     >>> OfficeHours(((time(13), time(12)),))
     Traceback (most recent call last):
         ...
-    ValueError: an office-hours period must start before it ends, got 13:00:00-12:00:00
+    tthc.errors.InvalidValueError: an office-hours period must start before it ends, got 13:00:00-12:00:00
     """
 
     periods: tuple[tuple[time, time], ...] = attrs.field(
@@ -599,16 +603,28 @@ def _time_amount_us(hours: object) -> int:
     if isinstance(hours, bool) or not isinstance(hours, int | Fraction | Decimal | float):
         msg = f"working time is a timedelta or a number of hours, got {hours!r}"
         raise TypeError(msg)
+    if isinstance(hours, Decimal | Fraction) and (
+        not isinstance(hours, Decimal) or hours.is_finite()
+    ):
+        try:  # bounded before any arithmetic: Decimal("1e100000000") has 10**8 digits
+            check_number(hours, field="working hours")
+        except InvalidNumberError:
+            if hours > 1:
+                raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours") from None
+            msg = (
+                f"working time must be a number of hours of bounded size, got {short_repr(hours)}"
+            )
+            raise InvalidValueError(msg) from None
     try:
         exact = Fraction(hours) * _US_PER_HOUR
     except (OverflowError, ValueError):  # inf, nan
-        if hours > 0:
+        if not (isinstance(hours, Decimal) and hours.is_nan()) and hours > 0:
             raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours") from None
         msg = f"working time must be a finite number of hours, got {hours!r}"
-        raise ValueError(msg) from None
+        raise InvalidValueError(msg) from None
     if exact.denominator != 1:
         msg = f"{hours!r} hours is not a whole number of microseconds; pass a Fraction or Decimal"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return int(exact)
 
 
@@ -1045,7 +1061,7 @@ class WorkCalendar:
         amount = _time_amount_us(hours)
         if amount < 0:
             msg = f"working time to add must be >= 0, got {hours!r}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         if amount > MAX_WORKING_HOURS * _US_PER_HOUR:
             raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours")
         o, x = _local_parts(at)

@@ -37,17 +37,29 @@ import enum
 import functools
 import json
 import re
+import types
+import typing
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from importlib import resources
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from tthc._data.catalog import DECREE_43_LEVELS, STEP_RULES
+from tthc._json import check_depth, loads
+from tthc._numbers import (
+    MAX_FRACTION_DIGITS,
+    MAX_INTEGER_DIGITS,
+    check_decimal,
+    read_decimal,
+    read_fraction,
+)
+from tthc._repr import short_repr
 from tthc.calendar import VIETNAM_TZ
 from tthc.codes import ProcedureCode
 from tthc.deadlines import (
@@ -59,6 +71,7 @@ from tthc.deadlines import (
 )
 from tthc.errors import (
     InvalidCodeError,
+    InvalidNumberError,
     InvalidTimeLimitError,
     NoTimeLimitError,
     ProcessTooLongError,
@@ -470,6 +483,22 @@ class LegalBasis:
         )
 
 
+def _fee_amount(instance: object, attribute: object, value: Decimal | None) -> None:
+    if value is None:
+        return
+    if not isinstance(cast(object, value), Decimal):
+        raise InvalidNumberError(value, "Fee.amount", "a Decimal >= 0 or None")
+    check_decimal(value, field="Fee.amount")
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if value < 0 or value.adjusted() >= MAX_INTEGER_DIGITS or exponent < -MAX_FRACTION_DIGITS:
+        expected = (
+            f"a Decimal >= 0 of at most {MAX_INTEGER_DIGITS} digits before the decimal "
+            f"point and {MAX_FRACTION_DIGITS} after"
+        )
+        raise InvalidNumberError(value, "Fee.amount", expected)
+
+
 @attrs.frozen(kw_only=True)
 class Fee:
     """A fee or charge (phí, lệ phí) of one channel.
@@ -478,7 +507,8 @@ class Fee:
     record gives a number, else ``None``; ``amount_text`` keeps what the record wrote.
     """
 
-    amount: Decimal | None = None
+    amount: Decimal | None = attrs.field(default=None, validator=_fee_amount)
+    """The fee: a finite, bounded Decimal >= 0 (see the "Bounds" page), or None."""
     amount_text: str = ""
     unit: str = ""
     description: str = ""
@@ -655,6 +685,13 @@ class Procedure:
     valid_from: _dt.date = attrs.field(default=_dt.date.min, validator=_optional_date)
     valid_to: _dt.date | None = attrs.field(default=None, validator=_optional_date)
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_to_extra, hash=False)
+    json_extra: Mapping[str, Mapping[str, Any]] = attrs.field(
+        factory=dict, converter=_to_extra, hash=False
+    )
+    """Keys of tthc's own JSON (:func:`to_json`) that this version does not model, by the
+    path of the object that carried them (``""`` for the procedure itself,
+    ``"channels[0].fees[1]"``, ``"channels[0].time.limit"``...); :func:`to_json` writes them
+    back where they were."""
 
     def __attrs_post_init__(self) -> None:
         if self.valid_to is not None and self.valid_to <= self.valid_from:
@@ -900,9 +937,12 @@ class Catalog:
     True
     """
 
-    __slots__ = ("_index", "_versions")
+    __slots__ = ("_extra", "_index", "_versions")
 
-    def __init__(self, procedures: Iterable[Procedure] = ()) -> None:
+    def __init__(
+        self, procedures: Iterable[Procedure] = (), *, extra: Mapping[str, Any] | None = None
+    ) -> None:
+        self._extra: Mapping[str, Any] = dict(extra or {})
         items = []
         for index, item in enumerate(procedures):
             p: object = item
@@ -973,6 +1013,11 @@ class Catalog:
                 if strict:
                     raise
                 errors.append(e)
+                continue
+            except TthcError as e:  # e.g. an amount or a limit out of bounds
+                if strict:
+                    raise
+                errors.append(RecordError(str(e), index=index, field=getattr(e, "field", None)))
                 continue
             read.append((index, procedure))
             notes.extend(reader.notes)
@@ -1096,7 +1141,12 @@ class Catalog:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Catalog):
             return NotImplemented
-        return self._versions == other._versions
+        return self._versions == other._versions and self._extra == other._extra
+
+    @property
+    def extra(self) -> Mapping[str, Any]:
+        """Keys of a catalogue JSON document besides ``procedures``, kept as given."""
+        return self._extra
 
     def __hash__(self) -> int:
         return hash(tuple(self))
@@ -1161,7 +1211,9 @@ _MODELLED = frozenset(
 """Top-level keys read into :class:`Procedure` fields; the rest go to ``extra``."""
 
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y")
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){1,7}")
+_COUNT = re.compile(r"[0-9]{1,9}")
+_MAX_INT_BITS = 256
 
 
 class _Reader:
@@ -1209,7 +1261,12 @@ class _Reader:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             path = f"{where}.{key}" if where else key
-            self.fail(path, f"expected a text, got {type(value).__name__} {value!r}")
+            self.fail(path, f"expected a text, got {type(value).__name__} {short_repr(value)}")
+        if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+            path = f"{where}.{key}" if where else key
+            self.fail(
+                path, f"the number {short_repr(value)} is too long to be a value of a record"
+            )
         return str(value).strip()
 
     def optional(self, rec: Mapping[str, Any], key: str, where: str = "") -> str | None:
@@ -1219,8 +1276,10 @@ class _Reader:
         text = self.text(rec, key, where)
         if not text:
             return 0
-        if not text.isascii() or not text.isdigit():
-            self.fail(f"{where}.{key}", f"expected a whole number, got {text!r}")
+        if not _COUNT.fullmatch(text):
+            self.fail(
+                f"{where}.{key}", f"expected a whole number (1-9 digits), got {short_repr(text)}"
+            )
         return int(text)
 
     def date(self, rec: Mapping[str, Any], key: str, where: str = "") -> _dt.date | None:
@@ -1446,23 +1505,7 @@ class _Reader:
             where = f"{path}.PHILEPHI[{k}]"
             raw = item.get("SOTIEN")
             text = self.text(item, "SOTIEN", where)
-            amount: Decimal | None = None
-            if isinstance(raw, int | float) and not isinstance(raw, bool):
-                amount = Decimal(str(raw))
-            elif text.isascii() and text.isdigit():
-                amount = Decimal(text)
-            elif _THOUSANDS.fullmatch(text):
-                amount = Decimal(text.replace(".", ""))
-                self.note(where, f"SOTIEN {text!r} read with '.' as the thousands separator")
-            elif text:
-                try:
-                    amount = Decimal(text.replace(",", "."))
-                except InvalidOperation:
-                    self.note(where, f"SOTIEN {text!r} is not a number: kept as text")
-                else:
-                    if not amount.is_finite():
-                        amount = None
-                        self.note(where, f"SOTIEN {text!r} is not a number: kept as text")
+            amount = self.fee_amount(raw, text, where)
             found.append(
                 Fee(
                     amount=amount,
@@ -1475,6 +1518,36 @@ class _Reader:
                 )
             )
         return tuple(found)
+
+    def fee_amount(self, raw: object, text: str, where: str) -> Decimal | None:
+        """The fee of ``SOTIEN`` read exactly, or None with a note (kept as text)."""
+        if not text:
+            return None
+        amount: Decimal | None = None
+        if _THOUSANDS.fullmatch(text):
+            amount = Decimal(text.replace(".", ""))
+            self.note(where, f"SOTIEN {text!r} read with '.' as the thousands separator")
+        elif isinstance(raw, float):
+            try:
+                amount = check_decimal(Decimal(text), field="SOTIEN")
+            except (InvalidNumberError, InvalidOperation):
+                amount = None
+        else:
+            try:
+                amount = read_decimal(text, field="SOTIEN")
+            except InvalidNumberError:
+                amount = None
+        if amount is not None:
+            try:
+                _fee_amount(None, None, amount)
+            except InvalidNumberError:
+                amount = None
+        if amount is None:
+            self.note(
+                where,
+                f"SOTIEN {text!r} is not a number tthc reads exactly as a fee (>= 0): kept as text",
+            )
+        return amount
 
     def online_level(self, rec: Mapping[str, Any]) -> OnlineServiceLevel:
         stated = self.text(rec, "DVCTT")
@@ -1576,37 +1649,160 @@ def _unstructure_limit(limit: TimeLimit) -> dict[str, Any]:
     } | ({} if limit.cutoff_basis is None else {"cutoff_basis": limit.cutoff_basis.value})
 
 
+_UNITS = {u.value: u for u in Unit}
+_CUTOFF = re.compile(r"[0-9]{2}:[0-9]{2}")
+
+
 def _structure_limit(data: Any, _: object) -> TimeLimit:
+    if not isinstance(data, Mapping):
+        msg = f"a time limit is an object, got {data!r}"
+        raise RecordError(msg, field="limit")
+    raw_unit = data.get("unit")
+    unit = _UNITS.get(raw_unit) if isinstance(raw_unit, str) else None
+    if unit is None:
+        msg = f"unknown unit {data.get('unit')!r}; expected one of {', '.join(_UNITS)}"
+        raise RecordError(msg, field="limit.unit")
     cutoff = data.get("cutoff")
+    at = None
+    if cutoff is not None:
+        if not isinstance(cutoff, str) or not _CUTOFF.fullmatch(cutoff):
+            msg = f"{cutoff!r} is not a time of day HH:MM"
+            raise RecordError(msg, field="limit.cutoff")
+        try:
+            at = _dt.time.fromisoformat(cutoff)
+        except ValueError:
+            msg = f"{cutoff!r} is not a time of day HH:MM"
+            raise RecordError(msg, field="limit.cutoff") from None
+    amount = read_fraction(data.get("amount"), field="limit.amount")
     basis = data.get("cutoff_basis")
     if basis is None:  # written before cut-off bases: the default basis of the cut-off
-        return TimeLimit(
-            Fraction(data["amount"]),
-            Unit(data["unit"]),
-            cutoff=None if cutoff is None else _dt.time.fromisoformat(cutoff),
-        )
-    return TimeLimit(
-        Fraction(data["amount"]),
-        Unit(data["unit"]),
-        cutoff=None if cutoff is None else _dt.time.fromisoformat(cutoff),
-        cutoff_basis=CutoffBasis(basis),
-    )
+        return TimeLimit(amount, unit, cutoff=at)
+    try:
+        cutoff_basis = CutoffBasis(basis)
+    except ValueError:
+        msg = f"unknown cut-off basis {basis!r}; expected one of {', '.join(CutoffBasis)}"
+        raise RecordError(msg, field="limit.cutoff_basis") from None
+    return TimeLimit(amount, unit, cutoff=at, cutoff_basis=cutoff_basis)
+
+
+def _structure_fraction(value: object, _: object) -> Fraction:
+    return read_fraction(value, field="amount")
+
+
+def _structure_decimal(value: object, _: object) -> Decimal:
+    return read_decimal(value, field="amount")
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    return format(abs(value) if value == 0 else value, "f")  # never an exponent or "-0"
 
 
 def _unstructure_catalog(catalog: Catalog) -> dict[str, Any]:
-    return {"procedures": [converter.unstructure(p, Procedure) for p in catalog]}
+    out: dict[str, Any] = {"procedures": [_unstructure_procedure(p) for p in catalog]}
+    for k, v in catalog.extra.items():
+        out.setdefault(k, v)
+    return out
 
 
 def _structure_catalog(data: Any, _: object) -> Catalog:
+    if not isinstance(data, Mapping) or not isinstance(data.get("procedures"), list):
+        msg = "expected an object with a list of procedures under 'procedures'"
+        raise RecordError(msg, field="procedures")
     procedures = []
     for index, item in enumerate(data["procedures"]):
         try:
-            procedures.append(converter.structure(item, Procedure))
+            procedures.append(_structure_procedure(item, Procedure))
         except cattrs.BaseValidationError as e:
             problems = "; ".join(cattrs.transform_error(e, path=f"procedures[{index}]"))
             msg = f"cannot read a Procedure: {problems}"
             raise RecordError(msg, index=index) from e
-    return Catalog(procedures)
+        except RecordError as e:
+            msg = f"cannot read a Procedure: {e.reason}"
+            raise RecordError(msg, index=index, field=e.field) from None
+    extra = {k: v for k, v in data.items() if k != "procedures"}
+    check_depth(extra, field="catalog")
+    return Catalog(procedures, extra=extra)
+
+
+# -- unknown keys of tthc's own JSON, kept by path ---------------------------------------------
+
+_Schema = dict[str, Any]
+"""For an attrs class: {field name: schema of its value}; ``None`` for a leaf; ``("list",
+schema)`` for a tuple of values."""
+
+
+@functools.cache
+def _schema(tp: Any) -> Any:
+    """What :func:`_collect` walks: the fields of attrs classes, through tuples and Optional."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        arms = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _schema(arms[0]) if len(arms) == 1 else None
+    if origin is tuple:
+        args = typing.get_args(tp)
+        return ("list", _schema(args[0])) if len(args) == 2 and args[1] is Ellipsis else None
+    if isinstance(tp, type) and attrs.has(tp) and tp is not ProcedureCode:
+        hints = typing.get_type_hints(tp)
+        fields: _Schema = {}
+        for f in attrs.fields(tp):
+            if f.init and f.name not in ("extra", "json_extra"):
+                fields[f.alias or f.name] = _schema(hints[f.name])
+        keep = {f.alias or f.name for f in attrs.fields(tp) if f.init}
+        return ("object", fields, frozenset(keep))
+    return None
+
+
+def _collect(data: object, schema: Any, path: str, out: dict[str, dict[str, Any]]) -> None:
+    if schema is None:
+        return
+    if schema[0] == "list":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                _collect(item, schema[1], f"{path}[{i}]", out)
+        return
+    _, fields, known = schema
+    if not isinstance(data, Mapping):
+        return
+    unknown = {k: v for k, v in data.items() if k not in known}
+    if unknown:
+        check_depth(unknown, field=path or "procedure")
+        out[path] = unknown
+    for name, sub in fields.items():
+        if sub is not None and name in data:
+            _collect(data[name], sub, f"{path}.{name}" if path else name, out)
+
+
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")
+
+
+def _place(doc: dict[str, Any], path: str, keys: Mapping[str, Any]) -> None:
+    target: Any = doc
+    for m in _STEP.finditer(path):
+        name, index = m.groups()
+        if name is not None:
+            target = target.get(name) if isinstance(target, dict) else None
+        else:
+            i = int(index)
+            target = target[i] if isinstance(target, list) and i < len(target) else None
+        if target is None:
+            return
+    if isinstance(target, dict):
+        for k, v in keys.items():
+            target.setdefault(k, v)
+
+
+def _unstructure_procedure(p: Procedure) -> dict[str, Any]:
+    out = _procedure_out(p)
+    for path, keys in p.json_extra.items():
+        _place(out, path, keys)
+    return out
+
+
+def _structure_procedure(data: Any, _: object) -> Procedure:
+    p = _procedure_in(data, Procedure)
+    found: dict[str, dict[str, Any]] = {}
+    _collect(data, _schema(Procedure), "", found)
+    return attrs.evolve(p, json_extra=found) if found else p
 
 
 converter = cattrs.Converter()
@@ -1617,11 +1813,15 @@ converter.register_structure_hook(ProcedureCode, lambda v, _: ProcedureCode.pars
 converter.register_unstructure_hook(TimeLimit, _unstructure_limit)
 converter.register_structure_hook(TimeLimit, _structure_limit)
 converter.register_unstructure_hook(Fraction, str)
-converter.register_structure_hook(Fraction, lambda v, _: Fraction(v))
-converter.register_unstructure_hook(Decimal, str)
-converter.register_structure_hook(Decimal, lambda v, _: Decimal(v))
+converter.register_structure_hook(Fraction, _structure_fraction)
+converter.register_unstructure_hook(Decimal, _unstructure_decimal)
+converter.register_structure_hook(Decimal, _structure_decimal)
 converter.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
 converter.register_structure_hook(_dt.date, lambda v, _: _dt.date.fromisoformat(v))
+_procedure_out = make_dict_unstructure_fn(Procedure, converter, json_extra=override(omit=True))
+_procedure_in = make_dict_structure_fn(Procedure, converter, json_extra=override(omit=True))
+converter.register_unstructure_hook(Procedure, _unstructure_procedure)
+converter.register_structure_hook(Procedure, _structure_procedure)
 converter.register_unstructure_hook(Catalog, _unstructure_catalog)
 converter.register_structure_hook(Catalog, _structure_catalog)
 
@@ -1669,10 +1869,10 @@ def to_json(value: Procedure | Catalog) -> str:
 def from_json(text: str | bytes, cls: type[_T]) -> _T:
     """A *cls* from :func:`to_json` output (:class:`~tthc.errors.RecordError` if it is not)."""
     try:
-        data = json.loads(text)
-    except ValueError as e:  # JSONDecodeError, or bytes that are not UTF-8
-        msg = f"cannot read a {cls.__name__}: not valid JSON ({e})"
-        raise RecordError(msg) from e
+        data = loads(text)
+    except RecordError as e:
+        msg = f"cannot read a {cls.__name__}: {e.reason}"
+        raise RecordError(msg) from None
     return structure(data, cls)
 
 

@@ -33,11 +33,11 @@ returns a value or raises a :class:`~tthc.errors.TthcError`.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import enum
 import io
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -55,11 +55,14 @@ from tthc._data.sources import (
     TT_03_2025_TT_VPCP,
     TT_04_2025_TT_VPCP,
 )
+from tthc._json import loads
+from tthc._repr import short_repr
 from tthc.errors import (
     CountTooLargeError,
     DateOutOfRangeError,
     InvalidCodeError,
     RecordError,
+    SourceReadError,
     UnknownCodeError,
 )
 from tthc.legal import Confidence, LegalSource
@@ -1179,21 +1182,21 @@ class AgencyRegistry:
     )
 
     def __attrs_post_init__(self) -> None:
-        by_code: dict[AgencyCode, list[AgencyEntry]] = {}
+        links = _Links()
         for index, entry in enumerate(self.entries):
             if not isinstance(cast(object, entry), AgencyEntry):
                 msg = f"expected an AgencyEntry, got {entry!r}"
                 raise RecordError(msg, index=index)
-            problem = _conflict(by_code, entry)
+            problem = links.conflict(entry)
             if problem:
                 raise RecordError(problem, index=index)
-            by_code.setdefault(entry.code, []).append(entry)
+            links.add(entry)
         for index, entry in enumerate(self.entries):
-            problem = _renamed_without_next(by_code, entry)
+            problem = links.renamed_without_next(entry)
             if problem:
                 raise RecordError(problem, index=index)
         object.__setattr__(
-            self, "_by_code", {code: _by_start(found) for code, found in by_code.items()}
+            self, "_by_code", {code: _by_start(found) for code, found in links.by_code.items()}
         )
 
     def __repr__(self) -> str:
@@ -1264,7 +1267,7 @@ class AgencyRegistry:
         rows = _read_rows(source)
         errors: list[RecordError] = []
         accepted: dict[int, AgencyEntry] = {}
-        by_code: dict[AgencyCode, list[AgencyEntry]] = {}
+        links = _Links()
         for index, row in enumerate(rows):
             if index >= MAX_REGISTRY_ROWS:
                 raise CountTooLargeError(index + 1, MAX_REGISTRY_ROWS, what="registry rows")
@@ -1273,14 +1276,14 @@ class AgencyRegistry:
             except RecordError as error:
                 errors.append(RecordError(error.reason, index=index, field=error.field))
                 continue
-            problem = _conflict(by_code, entry)
+            problem = links.conflict(entry)
             if problem:
                 errors.append(RecordError(problem, index=index))
                 continue
-            by_code.setdefault(entry.code, []).append(entry)
+            links.add(entry)
             accepted[index] = entry
         for index, entry in list(accepted.items()):
-            problem = _renamed_without_next(by_code, entry)
+            problem = links.renamed_without_next(entry)
             if problem:
                 errors.append(RecordError(problem, index=index))
                 del accepted[index]
@@ -1349,36 +1352,100 @@ def _overlaps(a: AgencyEntry, b: AgencyEntry) -> bool:
     return a_from <= b_to and b_from <= a_to
 
 
-def _conflict(by_code: Mapping[AgencyCode, list[AgencyEntry]], entry: AgencyEntry) -> str:
-    """Why *entry* cannot join the entries so far ("" if it can)."""
-    for other in by_code.get(entry.code, ()):
-        if _overlaps(entry, other):
-            return (
-                f"{entry.code}: {_period(entry)} overlaps the entry {other.name!r} "
-                f"({_period(other)})"
-            )
-    successor, chain = entry.successor, [entry.code]
-    while successor is not None:
-        chain.append(successor)
-        if successor == entry.code:
-            links = " -> ".join(map(str, chain))
-            return f"{entry.code}: successor links form a cycle ({links})"
-        known = by_code.get(successor)
-        successor = known[-1].successor if known else None
-        if len(chain) > len(by_code) + 2:
-            break
-    return ""
+def _start(entry: AgencyEntry) -> dt.date:
+    return entry.valid_from or dt.date.min
 
 
-def _renamed_without_next(
-    by_code: Mapping[AgencyCode, list[AgencyEntry]], entry: AgencyEntry
-) -> str:
-    if entry.status is not AgencyStatus.RENAMED or entry.valid_to is None:
+class _Links:
+    """The entries accepted so far, with what keeps each check linear in the rows.
+
+    Per code, the accepted periods are disjoint, so they are kept sorted by start and a new
+    period is compared with its two neighbours only. The successor links (each code's latest
+    entry's ``successor``) form a forest, kept as a union-find: a new link from a code with
+    no link yet closes a cycle exactly when the code is the root of the successor's tree.
+    Replacing a code's existing link (a code closed twice, to different successors) is rare;
+    it is checked by walking the chain and the forest is rebuilt at the next query.
+    """
+
+    def __init__(self) -> None:
+        self.by_code: dict[AgencyCode, list[AgencyEntry]] = {}
+        self._sorted: dict[AgencyCode, list[AgencyEntry]] = {}
+        self._parent: dict[AgencyCode, AgencyCode] = {}
+        self._stale = False
+
+    def _succ(self, code: AgencyCode) -> AgencyCode | None:
+        known = self.by_code.get(code)
+        return known[-1].successor if known else None
+
+    def _root(self, code: AgencyCode) -> AgencyCode:
+        if self._stale:
+            self._parent = {
+                c: found[-1].successor
+                for c, found in self.by_code.items()
+                if found[-1].successor is not None
+            }
+            self._stale = False
+        parent = self._parent
+        while code in parent:
+            up = parent[code]
+            if up in parent:
+                parent[code] = parent[up]  # path halving
+            code = parent[code]
+        return code
+
+    def conflict(self, entry: AgencyEntry) -> str:
+        """Why *entry* cannot join the entries so far ("" if it can)."""
+        ordered = self._sorted.get(entry.code, [])
+        i = bisect.bisect_right(ordered, _start(entry), key=_start)
+        for other in ordered[max(0, i - 1) : i + 1]:
+            if _overlaps(entry, other):
+                return (
+                    f"{entry.code}: {_period(entry)} overlaps the entry {other.name!r} "
+                    f"({_period(other)})"
+                )
+        new, old = entry.successor, self._succ(entry.code)
+        if new is None or new == old:
+            return ""
+        if new == entry.code or old is not None or self._root(new) == entry.code:
+            return self._cycle(entry)
         return ""
-    next_day = entry.valid_to + dt.timedelta(days=1)
-    if any(other.valid_from == next_day for other in by_code.get(entry.code, ())):
+
+    def _cycle(self, entry: AgencyEntry) -> str:
+        successor, chain = entry.successor, [entry.code]
+        while successor is not None:
+            chain.append(successor)
+            if successor == entry.code:
+                links = " -> ".join(map(str, chain))
+                return f"{entry.code}: successor links form a cycle ({links})"
+            successor = self._succ(successor)
+            if len(chain) > len(self.by_code) + 2:  # pragma: no cover - the links are acyclic
+                break
         return ""
-    return f"{entry.code}: renamed after {entry.valid_to}, but no entry of it starts {next_day}"
+
+    def add(self, entry: AgencyEntry) -> None:
+        code, new = entry.code, entry.successor
+        old = self._succ(code)
+        self.by_code.setdefault(code, []).append(entry)
+        ordered = self._sorted.setdefault(code, [])
+        bisect.insort_right(ordered, entry, key=_start)
+        if new == old or self._stale:
+            return
+        if old is None and new is not None:
+            self._parent[code] = new
+        else:
+            self._stale = True
+
+    def renamed_without_next(self, entry: AgencyEntry) -> str:
+        if entry.status is not AgencyStatus.RENAMED or entry.valid_to is None:
+            return ""
+        next_day = entry.valid_to + dt.timedelta(days=1)
+        ordered = self._sorted.get(entry.code, [])
+        i = bisect.bisect_left(ordered, next_day, key=_start)
+        if i < len(ordered) and _start(ordered[i]) == next_day:
+            return ""
+        return (
+            f"{entry.code}: renamed after {entry.valid_to}, but no entry of it starts {next_day}"
+        )
 
 
 def _period(entry: AgencyEntry) -> str:
@@ -1421,6 +1488,8 @@ def _read_rows(source: str | os.PathLike[str] | IO[str]) -> list[Mapping[str, ob
     except UnicodeDecodeError as error:
         msg = f"the file is not UTF-8 text ({error}); save it as UTF-8 first"
         raise RecordError(msg) from None
+    except OSError as error:
+        raise SourceReadError(source, error) from None
     if not isinstance(content, str):
         msg = f"expected a text file, got {type(content).__name__} content"
         raise RecordError(msg)
@@ -1428,12 +1497,20 @@ def _read_rows(source: str | os.PathLike[str] | IO[str]) -> list[Mapping[str, ob
     if kind not in {"json", "csv"}:
         kind = "json" if text.lstrip()[:1] in {"[", "{"} else "csv"
     if kind == "csv":
-        return list(csv.DictReader(io.StringIO(text)))
-    try:
-        data = json.loads(text)
-    except ValueError as error:
-        msg = f"not valid JSON: {error}"
-        raise RecordError(msg) from None
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        rows: list[Mapping[str, object]] = []
+        try:
+            for row in reader:
+                if len(rows) >= MAX_REGISTRY_ROWS:
+                    raise CountTooLargeError(
+                        len(rows) + 1, MAX_REGISTRY_ROWS, what="registry rows"
+                    )
+                rows.append(row)
+        except csv.Error as error:
+            msg = f"line {reader.line_num}: not a CSV row tthc can read ({error})"
+            raise RecordError(msg) from None
+        return rows
+    data = loads(text, what="an agency registry")
     if isinstance(data, dict) and "agencies" in data:
         data = data["agencies"]
     if not isinstance(data, list):
@@ -1442,14 +1519,24 @@ def _read_rows(source: str | os.PathLike[str] | IO[str]) -> list[Mapping[str, ob
     return data
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _text(row: Mapping[str, object], key: str) -> str | None:
     value = row.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
-        msg = f"expected text, got {value!r}"
+        msg = f"expected text, got {short_repr(value)}"
         raise RecordError(msg, field=key)
     value = value.strip()
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        msg = (
+            f"a control character {bad.group()!r} in {short_repr(value)} (a line break here "
+            "usually means a stray quote merged two rows)"
+        )
+        raise RecordError(msg, field=key)
     return value or None
 
 

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import functools
 import itertools
+import math
 import re
 import unicodedata
 import warnings
@@ -44,6 +44,9 @@ import attrs
 
 from tthc._data.deadline_rules import DUE_RULES
 from tthc._data.lifecycle import REGIMES
+from tthc._numbers import MAX_NUMBER_BITS, check_number, read_fraction
+from tthc._repr import short_repr
+from tthc._text import HygieneProblem, clean, fold, fold_char
 from tthc.calendar import (
     FIRST_SUPPORTED_DATE,
     LAST_SUPPORTED_DATE,
@@ -53,7 +56,9 @@ from tthc.calendar import (
 )
 from tthc.errors import (
     DateOutOfRangeError,
+    InvalidNumberError,
     InvalidTimeLimitError,
+    InvalidValueError,
     NoTimeLimitError,
     ProvisionalCalendarWarning,
     TimeLimitParseError,
@@ -331,15 +336,35 @@ _K_DAYS, _K_HALF, _K_HOURS, _K_CAL, _K_MONTHS, _K_SAME, _K_NONE = range(7)
 
 
 def _to_fraction(value: object) -> Fraction:
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | float | str):
+    """A time-limit amount, read by the one number grammar (text) or bounds check (objects)."""
+    if (value.__class__ is Fraction or value.__class__ is int) and max(
+        value.numerator.bit_length(),
+        value.denominator.bit_length(),
+    ) <= MAX_NUMBER_BITS:
+        return Fraction(value)
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal | float | str):
         msg = f"a time-limit amount is a number (int, Fraction, Decimal), got {value!r}"
         raise TypeError(msg)
     try:
-        return Fraction(value)
-    except (ValueError, ArithmeticError):
-        msg = f"a time-limit amount must be a finite number, got {value!r}"
+        if isinstance(value, str):
+            return read_fraction(value, field="amount")
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise InvalidNumberError(value, "amount", "a finite number")
+            value = Fraction(value)
+        return check_number(value, field="amount")
+    except InvalidNumberError as e:
+        msg = f"a time-limit amount must be a finite number tthc reads exactly: {e}"
+        raise InvalidTimeLimitError(msg) from None
+
+
+def _to_unit(value: object) -> Unit:
+    if isinstance(value, Unit):
+        return value
+    try:
+        return Unit(value)  # type: ignore[arg-type]
+    except ValueError:
+        msg = f"unknown time-limit unit {short_repr(value)}; expected one of {', '.join(Unit)}"
         raise InvalidTimeLimitError(msg) from None
 
 
@@ -371,7 +396,7 @@ class TimeLimit:
 
     amount: Fraction = attrs.field(converter=_to_fraction)
     """How many units (a Fraction; halves for working days and hours)."""
-    unit: Unit = attrs.field(converter=Unit)
+    unit: Unit = attrs.field(converter=_to_unit)
     cutoff: _dt.time | None = attrs.field(kw_only=True)
     """For :attr:`Unit.SAME_DAY`: receipts after this time go to the next working day. With
     :attr:`CutoffBasis.POLICY` it is the policy's default (15:00), which :func:`due` replaces
@@ -624,23 +649,22 @@ class ParsedTimeLimit:
 # -- parsing -------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4096)  # a handful of distinct characters, folded millions of times
-def _fold_char(c: str) -> str:
-    if c in "đĐ":
-        return "d"
-    base = [x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x)]
-    return base[0].lower() if len(base) == 1 and len(base[0].lower()) == 1 else c
+_fold_char = fold_char  # one folding of Vietnamese text for every reader (tthc._text)
+_fold = fold
 
-
-def _fold(text: str) -> str:
-    """Lower case without diacritics, one character per character of *text* (NFC)."""
-    return "".join(_fold_char(c) for c in text)
+MAX_TIME_LIMIT_TEXT = 4000
+"""Longest time-limit text :meth:`TimeLimit.parse` reads (characters); longer is refused."""
 
 
 _AMOUNT = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(ngay lam viec|gio lam viec|ngay|gio|thang|tuan|nam)\b"
 )
 _SAME_DAY = re.compile(r"\b(?:ngay\s+)?trong\s+ngay\b")
+_NEGATIVE = re.compile(r"(?:^|[^\w.,])[-\u2212]$")
+_RANGE = re.compile(r"[0-9](?:[-\u2013\u2014~]|\s*(?:den|toi)\s+)$")
+_FRACTION = re.compile(r"[0-9]\s*/\s*$")
+_DATE_BEFORE = re.compile(r"\bngay\s*$")
+_DATE_AFTER = re.compile(r"\s*[0-9]+(?![0-9]|\s*(?:ngay|gio|thang|tuan|nam)\b)")
 _CUTOFF = re.compile(r"\bsau\s+(\d{1,2})\s*(?:gio|h|:)\s*(?:(\d{1,2})\s*(?:phut|p)?)?")
 _NONE = re.compile(r"^\W*khong\s+quy\s+dinh\b")
 _CERTIFICATION = re.compile(r"\bchung\s+thuc\b")
@@ -649,16 +673,45 @@ _FROM = re.compile(r"\b(?:ke\s+)?tu\s+(ngay\s+[^();]+)")
 _MAXIMUM = re.compile(r"\bkhong\s+qua\b|\btoi\s+da\b")
 
 
+def _misread(folded: str, amount: re.Match[str]) -> str:
+    """Why the amount *amount* of *folded* is not a time limit ("" if it is one)."""
+    head = folded[max(0, amount.start() - 12) : amount.start()]
+    if _NEGATIVE.search(head):
+        return f"a negative amount ('-{amount.group(0)}') is not a time limit"
+    if _RANGE.search(head):
+        return f"a range ending in '{amount.group(0)}' is not one time limit; state the maximum"
+    if _FRACTION.search(head):
+        return (
+            f"a fraction or a date ('…/{amount.group(0)}') is not an amount; write 0,5 for a half"
+        )
+    if amount.group(2) == "thang" and (
+        _DATE_BEFORE.search(head) or _DATE_AFTER.match(folded, amount.end())
+    ):
+        return (
+            f"'{amount.group(0)}' is part of a date (ngày … tháng …); a fixed date is not "
+            "a time limit"
+        )
+    return ""
+
+
 def _parse(text: object) -> ParsedTimeLimit:
     if not isinstance(text, str):
         msg = f"a time-limit text is a str, got {text!r}"
         raise TypeError(msg)
-    clean = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
-    folded = _fold(clean)
-    notes: list[str] = []
-    excluded = tuple(clean[m.start(1) : m.end(1)].strip(" ,.") for m in _EXCLUDED.finditer(folded))
+    if len(text) > MAX_TIME_LIMIT_TEXT:
+        raise TimeLimitParseError(text, f"longer than {MAX_TIME_LIMIT_TEXT} characters")
+    try:
+        visible, hygiene = clean(text)
+    except HygieneProblem as e:
+        raise TimeLimitParseError(text, str(e)) from None
+    clean_text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", visible)).strip()
+    folded = _fold(clean_text)
+    notes: list[str] = list(hygiene)
+    excluded = tuple(
+        clean_text[m.start(1) : m.end(1)].strip(" ,.") for m in _EXCLUDED.finditer(folded)
+    )
     if _NONE.search(folded):
-        return ParsedTimeLimit(TimeLimit.no_limit(), text, excluded, ("no time limit",))
+        return ParsedTimeLimit(TimeLimit.no_limit(), text, excluded, (*notes, "no time limit"))
     amount = _AMOUNT.search(folded)
     same = _SAME_DAY.search(folded)
     if same is not None and (amount is None or same.start() < amount.start()):
@@ -688,8 +741,14 @@ def _parse(text: object) -> ParsedTimeLimit:
             "'trong ngày' or 'không quy định' found"
         )
         raise TimeLimitParseError(text, reason)
-    value = Fraction(amount.group(1).replace(",", "."))
     word = amount.group(2)
+    problem = _misread(folded, amount)
+    if problem:
+        raise TimeLimitParseError(text, problem)
+    try:
+        value = read_fraction(amount.group(1), field="amount")
+    except InvalidNumberError as e:
+        raise TimeLimitParseError(text, str(e)) from None
     if word == "ngay lam viec":
         unit = Unit.WORKING_DAYS
     elif word == "gio lam viec":
@@ -715,11 +774,11 @@ def _parse(text: object) -> ParsedTimeLimit:
         notes.append("a maximum ('không quá'): the due date is the last day allowed")
     start = _FROM.search(folded, amount.end())
     if start is not None:
-        notes.append(f"counted from: {clean[start.start(1) : start.end(1)].strip(' ,.')}")
+        notes.append(f"counted from: {clean_text[start.start(1) : start.end(1)].strip(' ,.')}")
     others = [m.group(0) for m in _AMOUNT.finditer(folded, amount.end())]
     if others:
         rest = ", ".join(
-            clean[m.start() : m.end()] for m in _AMOUNT.finditer(folded, amount.end())
+            clean_text[m.start() : m.end()] for m in _AMOUNT.finditer(folded, amount.end())
         )
         notes.append(f"only the first period is used; the text also states: {rest}")
     try:
@@ -921,7 +980,12 @@ def _local(at: object) -> _dt.datetime:
     tz = at.tzinfo
     if tz is None or tz is VIETNAM_TZ:
         return at
-    return at.astimezone(VIETNAM_TZ)
+    try:
+        return at.astimezone(VIETNAM_TZ)
+    except OverflowError:  # an aware instant at the very ends of datetime's range
+        raise DateOutOfRangeError(
+            at.date(), FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE, what="instant"
+        ) from None
 
 
 def _check_limit(limit: object) -> None:
@@ -1212,7 +1276,7 @@ def pause(
     changes neither the date nor the instant. The basis records the pause.
 
     Raises:
-        ValueError: *resumed_at* is before *paused_at*.
+        InvalidValueError: *resumed_at* is before *paused_at*.
 
     >>> d = due(_dt.datetime(2025, 3, 3, 9), TimeLimit.working_days(10))
     >>> later = pause(d, _dt.datetime(2025, 3, 5, 10), _dt.datetime(2025, 3, 7, 16),
@@ -1223,7 +1287,7 @@ def pause(
     a, b = _aware(_local(paused_at)), _aware(_local(resumed_at))
     if b < a:
         msg = f"a pause cannot end ({b.isoformat()}) before it starts ({a.isoformat()})"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     cal = due_.calendar
     p = _profile(cal)
     lo = min(a.date(), due_.date)

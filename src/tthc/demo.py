@@ -40,7 +40,7 @@ from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
 from tthc.deadlines import TimeLimit, Timeliness
 from tthc.dossier import Action, Dossier, Event, ReturnMethod, Submission, replay
-from tthc.errors import RecordError
+from tthc.errors import InvalidValueError, RecordError
 from tthc.kpi import (
     Period,
     Record,
@@ -397,7 +397,7 @@ def main_job(
     """
     if lang not in _LABELS:
         msg = f"unknown language {lang!r}: expected 'vi' or 'en'"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     t = _LABELS[lang]
     bars = _BARS[lang] if progress else dict.fromkeys(_BARS[lang])
     quarter = Period.quarter(2026, 3) if quarter is None else quarter

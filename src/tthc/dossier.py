@@ -38,16 +38,16 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from fractions import Fraction
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
-import cattrs
 from babel.dates import format_datetime
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from tthc._data import lifecycle as _table
+from tthc._json import check_depth, loads
+from tthc._numbers import read_fraction
 from tthc.calendar import VIETNAM_TZ, WorkCalendar
 from tthc.catalog import Channel
 from tthc.deadlines import (
@@ -74,7 +74,10 @@ from tthc.errors import (
     DateOutOfRangeError,
     EventOrderError,
     InvalidCodeError,
+    InvalidNumberError,
+    InvalidTimeLimitError,
     InvalidTransitionError,
+    InvalidValueError,
     NoTimeLimitError,
     RecordError,
     TthcError,
@@ -336,7 +339,7 @@ class Regime(enum.StrEnum):
         if found is None:
             first = _table.REGIMES[0].valid_from
             msg = f"no one-stop regime before {first.isoformat()}; got {day.isoformat()}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return cls(found)
 
 
@@ -457,7 +460,7 @@ def _aware_instant(instance: object, attribute: attrs.Attribute[Any], value: obj
             f"{attribute.name} must be timezone-aware (Vietnam time: "
             f"tzinfo=tthc.calendar.VIETNAM_TZ), got naive {value.isoformat()}"
         )
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 def _to_action(value: Action | str) -> Action:
@@ -512,11 +515,11 @@ class Event:
     >>> Event(Action.SUSPEND, _dt.datetime(2025, 3, 5, 9, tzinfo=VIETNAM_TZ))
     Traceback (most recent call last):
         ...
-    ValueError: a suspend event needs basis (the legal basis of the suspension)
+    tthc.errors.InvalidValueError: a suspend event needs basis (the legal basis of the suspension)
     >>> Event(Action.RESULT, _dt.datetime(2025, 3, 5, 9))
     Traceback (most recent call last):
         ...
-    ValueError: at must be timezone-aware (Vietnam time: tzinfo=tthc.calendar.VIETNAM_TZ), got naive 2025-03-05T09:00:00
+    tthc.errors.InvalidValueError: at must be timezone-aware (Vietnam time: tzinfo=tthc.calendar.VIETNAM_TZ), got naive 2025-03-05T09:00:00
     """
 
     action: Action = attrs.field(converter=_to_action)
@@ -552,7 +555,7 @@ class Event:
             return
         need = _REQUIRED[action]
         msg = f"a {action} event needs {need}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 _PAYLOAD_CHECKS: dict[Action, Callable[[Event], bool]] = {
@@ -620,18 +623,18 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
     >>> _load(bad)
     Traceback (most recent call last):
         ...
-    ValueError: lifecycle nd61_2018: status 'suspended' cannot reach a final status
+    tthc.errors.InvalidValueError: lifecycle nd61_2018: status 'suspended' cannot reach a final status
     >>> _load([*TRANSITIONS, TRANSITIONS[-1]._replace(from_status="returned")])
     Traceback (most recent call last):
         ...
-    ValueError: lifecycle nd118_2025: final status 'returned' has a way out (withdraw)
+    tthc.errors.InvalidValueError: lifecycle nd118_2025: final status 'returned' has a way out (withdraw)
     """
     out: list[Transition] = []
     for row in rows:
         regime = Regime(row.regime)
         if row.form is not None and (regime, row.form) not in _FORM_TITLES:
             msg = f"lifecycle {regime}: {row.action} issues {row.form!r}, not a form of the regime"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         frm = None if row.from_status is None else Status(row.from_status)
         out.append(
             Transition(
@@ -649,7 +652,7 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
         initial = {t.to_status for t in mine if t.from_status is None}
         if len(initial) != 1:
             msg = f"lifecycle {regime}: expected exactly one initial status, got {sorted(initial)}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         seen: set[tuple[Status, Action]] = set()
         edges: dict[Status, set[Status]] = {s: set() for s in Status}
         for t in mine:
@@ -658,11 +661,11 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
             key = (t.from_status, t.action)
             if key in seen:
                 msg = f"lifecycle {regime}: {t.action} from {t.from_status!s} appears twice"
-                raise ValueError(msg)
+                raise InvalidValueError(msg)
             seen.add(key)
             if t.from_status.final:
                 msg = f"lifecycle {regime}: final status {t.from_status.value!r} has a way out ({t.action})"
-                raise ValueError(msg)
+                raise InvalidValueError(msg)
             edges[t.from_status].add(t.to_status)
         reach, todo = set(initial), list(initial)
         while todo:
@@ -672,7 +675,7 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
         missing = [s.value for s in Status if s not in reach]
         if missing:
             msg = f"lifecycle {regime}: unreachable status(es) {missing}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         ends = set(_FINAL)
         changed = True
         while changed:
@@ -684,7 +687,7 @@ def _load(rows: Iterable[_table.TransitionRow]) -> tuple[Transition, ...]:
         for s in Status:
             if s not in ends:
                 msg = f"lifecycle {regime}: status {s.value!r} cannot reach a final status"
-                raise ValueError(msg)
+                raise InvalidValueError(msg)
     return tuple(out)
 
 
@@ -1101,6 +1104,12 @@ def _on_apologise(d: Dossier, e: Event, t: Transition) -> dict[str, Any]:
     if current is None:
         raise _apology_error(d, e, allowed, "the dossier has no due date to apologise for")
     assert e.until is not None
+    if e.until <= e.at:
+        reason = (
+            f"the new appointment {e.until.isoformat()} is not after the apology itself "
+            f"({e.at.isoformat()})"
+        )
+        raise _apology_error(d, e, allowed, reason)
     if e.until <= current:
         reason = (
             f"the new appointment {e.until.isoformat()} is not after the current due "
@@ -1177,7 +1186,7 @@ def start(event: Event, *, policy: Policy | None = None) -> Dossier:
     """
     if event.action is not Action.SUBMIT or event.submission is None:
         msg = f"a dossier starts with a submit event, got {event.action}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     s = event.submission
     return _derive(
         _TEMPLATE,
@@ -1261,7 +1270,15 @@ def apply(dossier: Dossier, event: Event) -> Dossier:
     tthc.errors.EventOrderError: dossier 'H12-0001': withdraw at 2025-03-03T08:00:00+07:00 is earlier than the last event (submit at 2025-03-03T09:00:00+07:00)
     """
     events = dossier.events
-    last = events[-1]
+    if len(events) >= MAX_EVENTS:
+        raise CountTooLargeError(len(events) + 1, MAX_EVENTS, what="events of one dossier")
+    d = _step(dossier, event, events[-1])
+    _set(d, "events", (*events, event))
+    return d
+
+
+def _step(dossier: Dossier, event: Event, last: Event) -> Dossier:
+    """*dossier* after *event* (whose trail ends with *last*), its ``events`` not yet set."""
     if event.at < last.at:
         raise EventOrderError(dossier.code, str(event.action), event.at, str(last.action), last.at)
     status = dossier.status
@@ -1273,7 +1290,6 @@ def apply(dossier: Dossier, event: Event) -> Dossier:
     t, handler = row
     changes = handler(dossier, event, t)
     changes["status"] = t.to_status
-    changes["events"] = (*events, event)
     return _derive(dossier, changes)
 
 
@@ -1283,16 +1299,24 @@ def replay(events: Iterable[Event], *, policy: Policy | None = None) -> Dossier:
     >>> replay([])
     Traceback (most recent call last):
         ...
-    ValueError: replay needs at least the submit event
+    tthc.errors.InvalidValueError: replay needs at least the submit event
     """
     it = iter(events)
     first = next(it, None)
     if first is None:
         msg = "replay needs at least the submit event"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     d = start(first, policy=policy)
+    # One list grows as the trail is replayed (the intermediate values share it, and only
+    # the handlers read it), so that replay is linear in the events; the result gets a tuple.
+    trail = [first]
+    _set(d, "events", trail)
     for e in it:
-        d = apply(d, e)
+        if len(trail) >= MAX_EVENTS:
+            raise CountTooLargeError(len(trail) + 1, MAX_EVENTS, what="events of one dossier")
+        d = _step(d, e, trail[-1])
+        trail.append(e)
+    _set(d, "events", tuple(trail))
     return d
 
 
@@ -1330,9 +1354,12 @@ def receive(
     return apply(dossier, Event(Action.RECEIVE, at, actor=actor, agency=agency, limit=limit))
 
 
-# -- JSON exchange (cattrs) ----------------------------------------------------------------------
+# -- JSON exchange ------------------------------------------------------------------------------
 
 JSON_FORMAT = "tthc.dossier/1"
+
+MAX_EVENTS: Final = 100_000
+"""Most events a dossier's trail may hold (:func:`from_json`, :func:`replay`, :func:`apply`)."""
 
 _SEVEN = _dt.timedelta(hours=7)
 _fromiso = _dt.datetime.fromisoformat
@@ -1346,9 +1373,12 @@ def _instant_from_text(value: object, _: object = None) -> _dt.datetime:
         raise TypeError(msg)
     at = _fromiso(value)
     off = at.utcoffset()
+    if not _dt.MINYEAR < at.year < _dt.MAXYEAR:  # converting it to another offset overflows
+        msg = f"an instant in the years {_dt.MINYEAR + 1}-{_dt.MAXYEAR - 1}, got {value!r}"
+        raise InvalidValueError(msg)
     if off is None:
         msg = f"an instant needs its UTC offset, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if off == _SEVEN:  # the same wall clock in Vietnam's zone (combine is faster than replace)
         return _combine(at.date(), at.time(), VIETNAM_TZ)
     return at
@@ -1377,30 +1407,152 @@ def _limit_json(limit: TimeLimit) -> dict[str, str]:
     return out
 
 
+_LIMIT_KEYS = frozenset({"amount", "unit", "cutoff", "cutoff_basis"})
+_SUBMISSION_KEYS = frozenset(
+    {"code", "agency", "channel", "procedure_code", "field", "received_by"}
+)
+_POLICY_KEYS = frozenset(
+    {
+        "due_policy",
+        "supplement",
+        "granularity",
+        "apology_reading",
+        "extension_limit",
+        "same_day_cutoff",
+    }
+)
+_NESTED = ("limit", "submission")
+"""Event keys whose objects may carry unknown keys; those are kept in ``Event.extra`` under
+the same key (a known key, so never an unknown field of the event itself)."""
+
+
 def _limit_from_json(value: Any, _: object = None) -> TimeLimit:
-    if not isinstance(value, Mapping):
-        msg = f"a time limit is a JSON object, got {value!r}"
-        raise TypeError(msg)
+    if not isinstance(value, dict):
+        msg = f"limit: a time limit is a JSON object, got {value!r}"
+        raise RecordError(msg, field="limit")
     key = (value.get("amount"), value.get("unit"), value.get("cutoff"), value.get("cutoff_basis"))
-    limit = _LIMITS_IN.get(key)
+    try:
+        limit = _LIMITS_IN.get(key)
+    except TypeError:  # an unhashable amount, unit or cut-off (a list, an object)
+        limit = None
     if limit is None:
+        limit = _read_limit(value)
         if len(_LIMITS_IN) > 4096:
             _LIMITS_IN.clear()
-        limit = _LIMITS_IN[key] = _read_limit(value)
+        _LIMITS_IN[key] = limit
     return limit
 
 
-def _read_limit(value: Any) -> TimeLimit:
+_CUTOFF = re.compile(r"[0-9]{2}:[0-9]{2}")
+
+
+def _read_limit(value: Mapping[str, Any]) -> TimeLimit:
+    """The limit of a ``limit`` object; RecordError naming the field if it is not one."""
+    raw_unit = value.get("unit")
+    unit = _UNITS.get(raw_unit) if isinstance(raw_unit, str) else None
+    if unit is None:
+        msg = f"unknown unit {raw_unit!r}; expected one of {', '.join(_UNITS)}"
+        raise RecordError(msg, field="limit.unit")
+    raw = value.get("amount", "0")
+    try:
+        amount = read_fraction(raw, field="limit.amount")
+    except InvalidNumberError as exc:
+        raise RecordError(str(exc), field="limit.amount") from None
     cutoff = value.get("cutoff")
-    unit = Unit(value["unit"])
     if unit is Unit.SAME_DAY:
         basis = value.get("cutoff_basis")
-        if basis == CutoffBasis.POLICY.value:
-            return TimeLimit.same_day()
-        if basis == CutoffBasis.CERTIFICATION.value:
-            return TimeLimit.certification()
-        return TimeLimit.same_day(_dt.time.fromisoformat(cutoff) if cutoff else _dt.time(15))
-    return TimeLimit(Fraction(value["amount"]), unit)
+        if basis is not None and basis != CutoffBasis.STATED.value:
+            if cutoff is not None and not isinstance(cutoff, str):
+                msg = f"{cutoff!r} is not a time of day HH:MM"
+                raise RecordError(msg, field="limit.cutoff")
+            if basis == CutoffBasis.POLICY.value:
+                return TimeLimit.same_day()
+            if basis == CutoffBasis.CERTIFICATION.value:
+                return TimeLimit.certification()
+            bases = ", ".join(b.value for b in CutoffBasis)
+            msg = f"unknown cut-off basis {basis!r}; expected one of {bases}"
+            raise RecordError(msg, field="limit.cutoff_basis")
+        if cutoff is None:
+            at = _dt.time(15)
+        elif isinstance(cutoff, str) and _CUTOFF.fullmatch(cutoff):
+            try:
+                at = _dt.time.fromisoformat(cutoff)
+            except ValueError:
+                at = None
+            if at is None:
+                msg = f"{cutoff!r} is not a time of day HH:MM"
+                raise RecordError(msg, field="limit.cutoff")
+        else:
+            msg = f"{cutoff!r} is not a time of day HH:MM"
+            raise RecordError(msg, field="limit.cutoff")
+        try:  # no basis written: a stated cut-off (see _limit_json)
+            return TimeLimit(amount, unit, cutoff=at, cutoff_basis=CutoffBasis.STATED)
+        except InvalidTimeLimitError as exc:
+            raise RecordError(str(exc), field="limit.amount") from None
+    if cutoff is not None:
+        msg = f"only a same_day limit has a cut-off, got {cutoff!r} for {unit.value}"
+        raise RecordError(msg, field="limit.cutoff")
+    try:
+        return TimeLimit(amount, unit)
+    except InvalidTimeLimitError as exc:
+        raise RecordError(str(exc), field="limit.amount") from None
+
+
+_UNITS = {u.value: u for u in Unit}
+
+
+def _optional_text(value: Mapping[str, Any], name: str, where: str) -> str | None:
+    got = value.get(name)
+    if got is None or got.__class__ is str:
+        return got
+    msg = f"expected text or null, got {got!r}"
+    raise RecordError(msg, field=f"{where}.{name}")
+
+
+def _submission_from_json(value: Any) -> Submission:
+    if not isinstance(value, dict):
+        msg = f"a submission is a JSON object, got {value!r}"
+        raise RecordError(msg, field="submission")
+    code, agency = value.get("code"), value.get("agency")
+    for name, got in (("code", code), ("agency", agency)):
+        if not isinstance(got, str):
+            msg = f"expected text, got {got!r}"
+            raise RecordError(msg, field=f"submission.{name}")
+    assert isinstance(code, str)
+    assert isinstance(agency, str)
+    channel = value.get("channel")
+    try:
+        ch = Channel(channel)
+    except (ValueError, TypeError):
+        msg = f"unknown channel {channel!r}; expected one of {', '.join(c.value for c in Channel)}"
+        raise RecordError(msg, field="submission.channel") from None
+    return Submission(
+        code,
+        agency,
+        ch,
+        _optional_text(value, "procedure_code", "submission"),
+        _optional_text(value, "field", "submission"),
+        _optional_text(value, "received_by", "submission"),
+    )
+
+
+def _submission_to_json(s: Submission) -> dict[str, Any]:
+    return {
+        "code": s.code,
+        "agency": s.agency,
+        "channel": s.channel.value,
+        "procedure_code": s.procedure_code,
+        "field": s.field,
+    } | ({} if s.received_by is None else {"received_by": s.received_by})
+
+
+def _unknown(value: Mapping[str, Any], known: frozenset[str], field: str) -> dict[str, Any]:
+    """The keys of *value* outside *known*, their nesting bounded (kept as given)."""
+    if value.keys() <= known:
+        return {}
+    extra = {k: v for k, v in value.items() if k not in known}
+    check_depth(extra, field=field)
+    return extra
 
 
 _EVENT_FIELDS = tuple(a.name for a in attrs.fields(Event))
@@ -1466,9 +1618,14 @@ def _event_to_json(e: Event) -> dict[str, Any]:
     if e.method is not None:
         out["method"] = e.method.value
     if e.submission is not None:
-        out["submission"] = _unstructure_submission(e.submission)
+        out["submission"] = _submission_to_json(e.submission)
     for k, v in e.extra.items():
-        out.setdefault(k, v)
+        known = out.get(k)
+        if k in _NESTED and isinstance(known, dict) and isinstance(v, Mapping):
+            for kk, vv in v.items():
+                known.setdefault(kk, vv)
+        else:
+            out.setdefault(k, v)
     return out
 
 
@@ -1477,17 +1634,20 @@ def _event_from_json(value: Any, _: object = None) -> Event:
         msg = f"an event is a JSON object, got {value!r}"
         raise TypeError(msg)
     get = value.get
-    name = value["action"]
-    action = _ACTIONS.get(name)
+    name = get("action")
+    action = _ACTIONS.get(name) if isinstance(name, str) else None
     if action is None:
         msg = f"unknown action {name!r}; expected one of {', '.join(_ACTIONS)}"
-        raise ValueError(msg)
+        raise RecordError(msg, field="action")
     lim = get("limit")
     until = get("until")
     method = get("method")
     sub = get("submission")
     if method is not None:
-        method = _METHODS.get(method) or ReturnMethod(method)
+        method = _METHODS.get(method) if isinstance(method, str) else None
+        if method is None:
+            msg = f"unknown method {get('method')!r}; expected one of {', '.join(_METHODS)}"
+            raise RecordError(msg, field="method")
     actor, agency, reason, basis = (
         get("actor", ""),
         get("agency", ""),
@@ -1497,45 +1657,33 @@ def _event_from_json(value: Any, _: object = None) -> Event:
     if not (actor.__class__ is agency.__class__ is reason.__class__ is basis.__class__ is str):
         for name in ("actor", "agency", "reason", "basis"):
             _text_field(value, name)  # raises, naming the field
+    if value.keys() <= _KNOWN_EVENT:
+        extra: dict[str, Any] = {}
+    else:
+        extra = _unknown(value, _KNOWN_EVENT, "event")
+    limit = None if lim is None else _limit_from_json(lim)
+    if lim is not None and not lim.keys() <= _LIMIT_KEYS:
+        extra["limit"] = _unknown(lim, _LIMIT_KEYS, "limit")
+    if sub is not None:
+        submission = _submission_from_json(sub)
+        if not sub.keys() <= _SUBMISSION_KEYS:
+            extra["submission"] = _unknown(sub, _SUBMISSION_KEYS, "submission")
+    else:
+        submission = None
     return _make_event(
         action,
-        _instant_from_text(value["at"]),
+        _instant_from_text(value.get("at")),
         actor,
         agency,
         reason,
-        None if lim is None else _limit_from_json(lim),
+        limit,
         None if until is None else _instant_from_text(until),
         basis,
         method,
-        None if sub is None else _structure_submission(sub, Submission),
-        {}
-        if value.keys() <= _KNOWN_EVENT
-        else {k: v for k, v in value.items() if k not in _KNOWN_EVENT},
+        submission,
+        extra,
     )
 
-
-_converter = cattrs.Converter(forbid_extra_keys=True)
-"""The converter of the exchange format: precomputed hooks for every value of a dossier file."""
-_converter.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
-_converter.register_structure_hook(_dt.datetime, _instant_from_text)
-_converter.register_unstructure_hook(TimeLimit, _limit_to_json)
-_converter.register_structure_hook(TimeLimit, _limit_from_json)
-_converter.register_unstructure_hook(
-    Submission,
-    make_dict_unstructure_fn(
-        # written only when it differs from the agency: files without it read as before
-        Submission,
-        _converter,
-        received_by=override(omit_if_default=True),
-    ),
-)
-_converter.register_structure_hook(
-    Submission, make_dict_structure_fn(Submission, _converter, _cattrs_forbid_extra_keys=True)
-)
-_converter.register_unstructure_hook(Event, _event_to_json)
-_converter.register_structure_hook(Event, _event_from_json)
-_unstructure_submission = _converter.get_unstructure_hook(Submission)
-_structure_submission = _converter.get_structure_hook(Submission)
 
 _SUMMARY = (
     "status",
@@ -1613,14 +1761,19 @@ def to_json(dossier: Dossier, *, indent: int | None = None) -> str:
     doc.update(_summary(dossier, raw))
     doc["events"] = raw
     for k, v in dossier.extra.items():
-        doc.setdefault(k, v)
+        if k == "policy" and isinstance(v, Mapping):
+            doc["policy"] = {
+                **doc["policy"],
+                **{kk: vv for kk, vv in v.items() if kk not in doc["policy"]},
+            }
+        else:
+            doc.setdefault(k, v)
     if indent is None:
         return _ENCODE(doc)
     return json.dumps(doc, ensure_ascii=False, indent=indent)
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-_DECODE = json.JSONDecoder().decode
 _POLICIES: dict[tuple[tuple[str, Any], ...], Policy] = {}
 
 
@@ -1641,11 +1794,7 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
         ...
     tthc.errors.RecordError: field 'status': the file says 'returned' but its events give 'new'
     """
-    try:
-        doc = json.loads(text) if text.__class__ is not str else _DECODE(text)
-    except (ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
-        msg = f"not JSON: {exc}"
-        raise RecordError(msg) from None
+    doc = loads(text, what="a tthc dossier document")
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
         fmt = doc.get("format") if isinstance(doc, dict) else None
         msg = f"not a tthc dossier document: format {fmt!r}, expected {JSON_FORMAT!r}"
@@ -1654,14 +1803,33 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     if not isinstance(raw_events, list) or not raw_events:
         msg = "expected a non-empty list of events"
         raise RecordError(msg, field="events")
+    if len(raw_events) > MAX_EVENTS:
+        msg = f"{len(raw_events)} events exceed the limit of {MAX_EVENTS} per dossier"
+        raise RecordError(msg, field="events")
     events = []
     for i, raw in enumerate(raw_events):
         try:
             events.append(_event_from_json(raw))
-        except (KeyError, TypeError, ValueError, cattrs.BaseValidationError) as exc:
+        except RecordError as exc:
+            where = f"events[{i}]" if exc.field is None else f"events[{i}].{exc.field}"
+            msg = f"event {i} cannot be read: {exc.reason}"
+            raise RecordError(msg, index=i, field=where) from None
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             msg = f"event {i} cannot be read: {exc}"
             raise RecordError(msg, index=i, field="events") from None
-    pol = doc.get("policy") or {}
+    pol = doc.get("policy")
+    if pol is None:
+        pol = {}
+    if not isinstance(pol, dict) or not all(
+        v.__class__ is str or (v is None and k == "same_day_cutoff")
+        for k, v in pol.items()
+        if k in _POLICY_KEYS
+    ):
+        msg = f"bad policy {pol!r}: expected an object of texts"
+        raise RecordError(msg, field="policy")
+    pol_extra = _unknown(pol, _POLICY_KEYS, "policy")
+    if pol_extra:
+        pol = {k: v for k, v in pol.items() if k in _POLICY_KEYS}
     try:
         cache_key = tuple(pol.items())
         policy = _POLICIES.get(cache_key) if calendar is None else None
@@ -1669,12 +1837,12 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
             policy = Policy(**pol, calendar=calendar)
             if calendar is None and len(_POLICIES) < 64:
                 _POLICIES[cache_key] = policy
-    except (TypeError, ValueError, AttributeError) as exc:
+    except (TypeError, ValueError) as exc:
         msg = f"bad policy {pol!r}: {exc}"
         raise RecordError(msg, field="policy") from None
     try:
         d = replay(events, policy=policy)
-    except (DateOutOfRangeError, CountTooLargeError) as exc:  # e.g. a limit past 2100
+    except (DateOutOfRangeError, CountTooLargeError, InvalidValueError) as exc:  # past 2100
         msg = f"the events cannot be replayed: {exc}"
         raise RecordError(msg, field="events") from None
     except TthcError:
@@ -1692,8 +1860,11 @@ def from_json(text: str | bytes, *, calendar: WorkCalendar | None = None) -> Dos
     if doc.get("code", d.code) != d.code:
         msg = f"the file says {doc['code']!r} but its submit event gives {d.code!r}"
         raise RecordError(msg, field="code")
-    if not doc.keys() <= _KNOWN_TOP:
-        d = _derive(d, {"extra": {k: v for k, v in doc.items() if k not in _KNOWN_TOP}})
+    extra = _unknown(doc, _KNOWN_TOP, "dossier")
+    if pol_extra:
+        extra["policy"] = pol_extra
+    if extra:
+        d = _derive(d, {"extra": extra})
     return d
 
 

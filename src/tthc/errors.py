@@ -6,12 +6,14 @@ anyway (``ValueError``, ``LookupError``), and keeps the facts of the failure as 
 callers never parse messages. Messages are English, for developers; they name the offending
 value and what was expected.
 
-This module is the bottom layer: it imports nothing from tthc.
+This module is the bottom layer: it imports only the private message helper ``tthc._repr``.
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+from tthc._repr import short_repr
 
 __all__ = [
     "ApologyRefusedError",
@@ -23,11 +25,13 @@ __all__ = [
     "InstantParseError",
     "InvalidCodeError",
     "InvalidCountError",
+    "InvalidNumberError",
     "InvalidOverrideError",
     "InvalidPeriodError",
     "InvalidRateError",
     "InvalidTimeLimitError",
     "InvalidTransitionError",
+    "InvalidValueError",
     "MissingColumnError",
     "NoTimeLimitError",
     "PortalVersionWarning",
@@ -37,6 +41,7 @@ __all__ = [
     "ReportIdentityError",
     "RuleNotInForceError",
     "ScheduleError",
+    "SourceReadError",
     "TimeLimitParseError",
     "TthcError",
     "TthcWarning",
@@ -85,7 +90,23 @@ class CountTooLargeError(TthcError, ValueError):
 
     def __init__(self, value: object, limit: object, *, what: str = "count") -> None:
         self.value, self.limit = value, limit
-        super().__init__(f"{what} {value!r} exceeds the limit of {limit!r}")
+        super().__init__(f"{what} {short_repr(value)} exceeds the limit of {short_repr(limit)}")
+
+
+class InvalidNumberError(TthcError, ValueError):
+    """A number read from outside (text or object) is not one tthc can read exactly.
+
+    Numbers are ASCII digits with an optional decimal comma or point, of bounded length (see
+    the documentation page "Bounds"); exponents, signs, ``NaN``, ``Infinity``, ``1/0`` and
+    non-ASCII digits are refused. ``.value`` is the value as given, ``.field`` the field it
+    came from and ``.expected`` what is accepted.
+    """
+
+    def __init__(self, value: object, field: str, expected: str) -> None:
+        self.value, self.field, self.expected = value, field, expected
+        super().__init__(
+            f"field {field!r}: {short_repr(value)} is not a number tthc reads: expected {expected}"
+        )
 
 
 class InvalidOverrideError(TthcError, ValueError):
@@ -121,6 +142,16 @@ class ProvisionalCalendarWarning(TthcWarning):
         )
 
 
+class InvalidValueError(TthcError, ValueError):
+    """An argument is outside what a tthc function accepts (a naive datetime where an aware
+    one is needed, negative working time, a pause that ends before it starts, a rule set
+    whose groups do not add up...). The message names the value and what was expected.
+
+    The more specific errors (:class:`InvalidTimeLimitError`, :class:`InvalidPeriodError`,
+    :class:`InvalidRateError`...) are raised where they apply; this is the rest.
+    """
+
+
 class InvalidTimeLimitError(TthcError, ValueError):
     """A time limit's amount does not fit its unit (e.g. 2,5 calendar days, or a negative amount)."""
 
@@ -133,7 +164,7 @@ class TimeLimitParseError(TthcError, ValueError):
 
     def __init__(self, text: str, reason: str) -> None:
         self.text, self.reason = text, reason
-        super().__init__(f"cannot read a time limit from {text!r}: {reason}")
+        super().__init__(f"cannot read a time limit from {short_repr(text, 300)}: {reason}")
 
 
 class NoTimeLimitError(TthcError, ValueError):
@@ -154,7 +185,7 @@ class InvalidCodeError(TthcError, ValueError):
 
     def __init__(self, text: object, kind: str, expected: str) -> None:
         self.text, self.kind, self.expected = text, kind, expected
-        super().__init__(f"{text!r} is not a valid {kind}: expected {expected}")
+        super().__init__(f"{short_repr(text)} is not a valid {kind}: expected {expected}")
 
 
 class UnknownCodeError(TthcError, LookupError):
@@ -182,6 +213,15 @@ class RecordError(TthcError, ValueError):
             where.append(f"field {field!r}")
         prefix = ", ".join(where)
         super().__init__(f"{prefix}: {reason}" if prefix else reason)
+
+
+class SourceReadError(TthcError, OSError):
+    """A file or stream given to a reader cannot be read at all (missing, a directory, no
+    permission). ``.source`` is what was given; ``.reason`` what the system said."""
+
+    def __init__(self, source: object, error: OSError) -> None:
+        self.source, self.reason = source, error.strerror or str(error)
+        super().__init__(f"cannot read {short_repr(str(source))}: {self.reason}")
 
 
 class ProcessTooLongError(TthcError, ValueError):
@@ -219,7 +259,9 @@ class InstantParseError(TthcError, ValueError):
 
     def __init__(self, text: str, expected: str) -> None:
         self.text, self.expected = text, expected
-        super().__init__(f"cannot read a date or time from {text!r}: expected {expected}")
+        super().__init__(
+            f"cannot read a date or time from {short_repr(text)}: expected {expected}"
+        )
 
 
 class InvalidRateError(TthcError, ValueError):
@@ -230,7 +272,7 @@ class InvalidRateError(TthcError, ValueError):
 
     def __init__(self, value: object, expected: str) -> None:
         self.value, self.expected = value, expected
-        super().__init__(f"invalid rate {value!r}: expected {expected}")
+        super().__init__(f"invalid rate {short_repr(value)}: expected {expected}")
 
 
 class InvalidCountError(TthcError, ValueError):
@@ -242,7 +284,7 @@ class InvalidCountError(TthcError, ValueError):
     def __init__(self, numerator: object, denominator: object) -> None:
         self.numerator, self.denominator = numerator, denominator
         super().__init__(
-            f"invalid counts {numerator!r} / {denominator!r}: expected integers with "
+            f"invalid counts {short_repr(numerator)} / {short_repr(denominator)}: expected integers with "
             "0 <= numerator <= denominator"
         )
 
@@ -255,7 +297,7 @@ class InvalidPeriodError(TthcError, ValueError):
 
     def __init__(self, value: object, expected: str) -> None:
         self.value, self.expected = value, expected
-        super().__init__(f"invalid reporting period {value!r}: expected {expected}")
+        super().__init__(f"invalid reporting period {short_repr(value)}: expected {expected}")
 
 
 class ApologyRefusedError(InvalidTransitionError):

@@ -82,6 +82,7 @@ from tthc.errors import (
     CountTooLargeError,
     DateOutOfRangeError,
     InvalidCodeError,
+    InvalidValueError,
     MissingColumnError,
     NoTimeLimitError,
     ProvisionalCalendarWarning,
@@ -440,7 +441,7 @@ def as_datetime64(x: object, kind: str) -> npt.NDArray[Any]:
             a = _objects_to_numpy(a, kind)
     if a.ndim != 1:
         msg = f"expected a one-dimensional array, got shape {a.shape}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if a.dtype.kind != "M":
         msg = f"expected datetime64 values, got an array of {a.dtype}"
         raise TypeError(msg)
@@ -555,7 +556,7 @@ def _counts(n: object, size: int) -> I64 | int:
         raise TypeError(msg)
     if a.shape != (size,):
         msg = f"n must be an int or an array of the same length ({size}), got shape {a.shape}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     a = a.astype(np.int64, copy=False)
     if a.size:
         lo, hi = int(a.min()), int(a.max())
@@ -711,7 +712,7 @@ def _refuse_nat(nat: Bools | None, what: str) -> None:
     if nat is not None:
         k = int(np.flatnonzero(nat)[0])
         msg = f"{what} [{k}] is missing (NaT); drop or fill missing values first"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 def add_working_days(
@@ -934,7 +935,7 @@ def _column(x: object, kind: str) -> _Column:
         a = as_datetime64(x, kind)
     if a.ndim != 1:
         msg = f"expected a one-dimensional array, got shape {a.shape}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     unit, count = np.datetime_data(a.dtype)
     if count != 1 or (unit not in _TICKS_PER_DAY and unit not in ("Y", "M", "W")):
         a = a.astype("datetime64[us]" if kind == "us" else "datetime64[D]")
@@ -1153,7 +1154,7 @@ def count_working_days(start: object, end: object, *, calendar: WorkCalendar | N
     j, nat_j = day_index(end)
     if i.shape != j.shape:
         msg = f"start and end must have the same length, got {i.size} and {j.size}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     _refuse_nat(nat_i, "start")
     _refuse_nat(nat_j, "end")
     check_range(i, "start")
@@ -1197,7 +1198,7 @@ def add_working_time(
     amount = _amount_us(hours)
     if amount < 0:
         msg = f"working time to add must be >= 0, got {hours!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if amount > MAX_WORKING_HOURS * _US_PER_HOUR:
         raise CountTooLargeError(hours, MAX_WORKING_HOURS, what="working hours")
     t = tables(calendar)
@@ -1296,7 +1297,7 @@ def _limit_groups(
             f"limit must be a TimeLimit or a sequence of the same length ({size}), "
             f"got shape {a.shape}"
         )
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     # Group by object identity (a catalogue reuses its TimeLimit objects), in C.
     ids = np.fromiter(map(id, a), np.int64, size)
     uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
@@ -1445,7 +1446,7 @@ def classify(
     c = _as_ints(as_datetime64(completed_at, "us"), g, "completion")
     if c.shape != d.shape:
         msg = f"completions and due dates must have the same length, got {c.size} and {d.size}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return TIMELINESS[classify_codes(c, d)]
 
 
@@ -1465,7 +1466,7 @@ def _as_of(as_of: object, granularity: Granularity, size: int) -> I64:
     a = _as_ints(as_datetime64(as_of, "us"), granularity, "as_of")
     if a.shape != (size,):
         msg = f"as_of must be one date/datetime or an array of length {size}, got {a.shape}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return a
 
 
@@ -2005,7 +2006,7 @@ def _outcome(value: object) -> int:
     except ValueError:
         known = ", ".join(o.value for o in Outcome)
         msg = f"outcome {value!r} is not one of {known}"
-        raise ValueError(msg) from None
+        raise InvalidValueError(msg) from None
 
 
 _LIMIT_CACHE: dict[str, TimeLimit] = {}

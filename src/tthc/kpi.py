@@ -40,15 +40,18 @@ import attrs
 
 from tthc._data.kpi import BIEU_06_COLUMNS, DUTY_VERSIONS
 from tthc._data.lifecycle import REGIMES
-from tthc.calendar import VIETNAM_TZ
+from tthc._numbers import check_number
+from tthc.calendar import FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE, VIETNAM_TZ
 from tthc.catalog import Channel
 from tthc.deadlines import Granularity
 from tthc.errors import (
     CountTooLargeError,
     IncompatibleReportsError,
     InvalidCountError,
+    InvalidNumberError,
     InvalidPeriodError,
     InvalidRateError,
+    InvalidValueError,
     RecordError,
     ReportIdentityError,
     UnknownCodeError,
@@ -303,12 +306,14 @@ _PERIOD_FORMS = (
     "'2025' (year), '2025-03' (month), '2025-Q1' (quarter), '2025-H1' (6 months), "
     "'2025-9M' (9 months), or '2025-01-01..2025-02-15' (any range of days)"
 )
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
-_HALF = re.compile(r"^(\d{4})-(?:H([12])|(6)M)$", re.IGNORECASE)
-_NINE = re.compile(r"^(\d{4})-9M$", re.IGNORECASE)
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$")
+_A = re.ASCII  # digits are 0-9 only, as in the code parsers
+_YEAR = re.compile(r"^(\d{4})$", _A)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", _A)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE | _A)
+_HALF = re.compile(r"^(\d{4})-(?:H([12])|(6)M)$", re.IGNORECASE | _A)
+_NINE = re.compile(r"^(\d{4})-9M$", re.IGNORECASE | _A)
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$", _A)
+_MAX_PERIOD_TEXT = 64
 _ROMAN = ("I", "II", "III", "IV")
 
 
@@ -316,6 +321,15 @@ def _check_day(instance: object, attribute: attrs.Attribute[Any], value: object)
     if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
         msg = f"Period.{attribute.name} must be a date, got {value!r}"
         raise TypeError(msg)
+
+
+def _is_year(year: object) -> bool:
+    return type(year) is int and FIRST_SUPPORTED_DATE.year <= year <= LAST_SUPPORTED_DATE.year
+
+
+def _check_year(year: object) -> None:
+    if not _is_year(year):
+        raise InvalidPeriodError(year, "a year 1995-2100")
 
 
 def _month_end(year: int, month: int) -> _dt.date:
@@ -345,46 +359,71 @@ class Period:
     end: _dt.date = attrs.field(validator=_check_day)
 
     def __attrs_post_init__(self) -> None:
+        shown = f"{self.start.isoformat()}..{self.end.isoformat()}"
         if self.end < self.start:
-            shown = f"{self.start.isoformat()}..{self.end.isoformat()}"
             raise InvalidPeriodError(shown, "an end on or after the start")
+        if self.start < FIRST_SUPPORTED_DATE or self.end > LAST_SUPPORTED_DATE:
+            first, last = FIRST_SUPPORTED_DATE.isoformat(), LAST_SUPPORTED_DATE.isoformat()
+            raise InvalidPeriodError(shown, f"days within the supported years {first}..{last}")
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        """The calendar month *month* of *year* (tháng)."""
+        """The calendar month *month* of *year* (tháng).
+
+        >>> Period.month(2025, 13)
+        Traceback (most recent call last):
+            ...
+        tthc.errors.InvalidPeriodError: invalid reporting period (2025, 13): expected a year 1995-2100 and a month 1-12
+        """
+        if not (_is_year(year) and type(month) is int and 1 <= month <= 12):
+            raise InvalidPeriodError((year, month), "a year 1995-2100 and a month 1-12")
         return cls(_dt.date(year, month, 1), _month_end(year, month))
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         """Quarter 1-4 of *year* (quý)."""
-        if quarter not in (1, 2, 3, 4):
+        if quarter not in (1, 2, 3, 4) or isinstance(quarter, bool):
             raise InvalidPeriodError(quarter, "a quarter 1-4")
+        _check_year(year)
         first = 3 * quarter - 2
         return cls(_dt.date(year, first, 1), _month_end(year, first + 2))
 
     @classmethod
     def half(cls, year: int, half: int) -> Period:
         """The first (1) or second (2) six months of *year* (6 tháng)."""
-        if half not in (1, 2):
+        if half not in (1, 2) or isinstance(half, bool):
             raise InvalidPeriodError(half, "a half 1 or 2")
+        _check_year(year)
         first = 1 if half == 1 else 7
         return cls(_dt.date(year, first, 1), _month_end(year, first + 5))
 
     @classmethod
     def nine_months(cls, year: int) -> Period:
         """January to September of *year* (9 tháng đầu năm)."""
+        _check_year(year)
         return cls(_dt.date(year, 1, 1), _dt.date(year, 9, 30))
 
     @classmethod
     def year(cls, year: int) -> Period:
-        """The calendar year (năm)."""
+        """The calendar year (năm).
+
+        >>> Period.year(0)
+        Traceback (most recent call last):
+            ...
+        tthc.errors.InvalidPeriodError: invalid reporting period 0: expected a year 1995-2100
+        """
+        _check_year(year)
         return cls(_dt.date(year, 1, 1), _dt.date(year, 12, 31))
 
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read ``"2025"``, ``"2025-03"``, ``"2025-Q1"``, ``"2025-H1"`` (or ``"2025-6M"``),
         ``"2025-9M"`` or ``"2025-01-01..2025-02-15"``."""
-        s = str(text).strip()
+        if not isinstance(text, str):
+            raise InvalidPeriodError(text, _PERIOD_FORMS)
+        if len(text) > _MAX_PERIOD_TEXT:
+            raise InvalidPeriodError(text[:_MAX_PERIOD_TEXT] + "...", _PERIOD_FORMS)
+        s = text.strip()
         try:
             if m := _YEAR.match(s):
                 return cls.year(int(m[1]))
@@ -398,6 +437,9 @@ class Period:
                 return cls.nine_months(int(m[1]))
             if m := _RANGE.match(s):
                 return cls(_dt.date.fromisoformat(m[1]), _dt.date.fromisoformat(m[2]))
+        except InvalidPeriodError as e:  # a range outside the supported years
+            if "supported years" in e.expected:
+                raise InvalidPeriodError(s, e.expected) from None
         except ValueError:  # a month 13, a day 31/02, an end before the start
             pass
         raise InvalidPeriodError(s, _PERIOD_FORMS)
@@ -948,7 +990,7 @@ def _grouping(by: tuple[str, ...] | str) -> tuple[str, ...]:
             raise UnknownCodeError(name, f"report grouping keys ({', '.join(GROUP_KEYS)})")
     if len(set(names)) != len(names):
         msg = f"report grouping keys must not repeat: {names!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return names
 
 
@@ -1442,7 +1484,10 @@ class Rounding(enum.StrEnum):
 def _exact_rate(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal):
         raise InvalidRateError(value, "a Fraction, an int or a Decimal (never a float)")
-    return Fraction(value)
+    try:
+        return check_number(value, field="rate")
+    except InvalidNumberError as e:
+        raise InvalidRateError(value, f"a finite number of bounded size ({e.expected})") from None
 
 
 def round_percent(
@@ -1478,8 +1523,7 @@ def round_percent(
     if rate is None:
         return None
     if type(places) is not int or not 0 <= places <= 28:
-        msg = f"places must be an integer 0-28, got {places!r}"
-        raise ValueError(msg)
+        raise InvalidRateError(places, "places: an integer 0-28")
     x = _exact_rate(rate) * 100 * 10**places
     negative = x < 0
     num, den = abs(x.numerator), x.denominator

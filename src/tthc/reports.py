@@ -42,7 +42,12 @@ from babel.numbers import format_decimal
 from babel.numbers import format_percent as _babel_percent
 
 from tthc.catalog import Channel
-from tthc.errors import IncompatibleReportsError, InvalidCountError, UnknownCodeError
+from tthc.errors import (
+    IncompatibleReportsError,
+    InvalidCountError,
+    InvalidValueError,
+    UnknownCodeError,
+)
 from tthc.kpi import DisplayStyle, Period, Report06, round_percent
 from tthc.scoring import IndexScore, round_points
 
@@ -419,7 +424,7 @@ def render_reports(
     key_heads = [words.get(f"key_{name}", name) for name in by] or [words["group"]] * width
     if len(key_heads) != width:
         msg = f"by names {len(by)} key columns but the report keys have {width}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     rows = [
         [
             *(_key_text(p, lang) for p in key),

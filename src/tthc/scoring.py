@@ -48,6 +48,7 @@ from tthc.deadlines import Timeliness, due_rule
 from tthc.dossier import Dossier, Regime
 from tthc.errors import (
     InvalidRateError,
+    InvalidValueError,
     PortalVersionWarning,
     RuleNotInForceError,
     UnknownCodeError,
@@ -106,6 +107,14 @@ def _exact(value: object, what: str = "rate") -> Fraction:
     if exact < 0:
         msg = f"a {what} >= 0"
         raise InvalidRateError(value, msg)
+    return exact
+
+
+def _exact_rate(value: object) -> Fraction:
+    """*value* as a rate from 0 to 1 (100 %): a rate above it is a data error, never full marks."""
+    exact = _exact(value)
+    if exact > 1:
+        raise InvalidRateError(value, "a rate from 0 to 1 (at most 100 %)")
     return exact
 
 
@@ -180,10 +189,10 @@ def _family_target(instance: Indicator, attribute: object, target: Fraction | No
             msg = (
                 f"indicator {instance.id}: a capped rule needs a target in (0, 1], got {target!r}"
             )
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
     elif target is not None:
         msg = f"indicator {instance.id}: only a capped rule has a target, got {target!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -232,8 +241,8 @@ class Indicator:
         >>> qd766().indicator("5.4").points_exact(Fraction(85, 100))
         Fraction(17, 3)
         """
-        if rate is not None:
-            exact = _exact(rate)
+        if rate is not None:  # a monitoring figure may be any count; a scored rate is <= 100 %
+            exact = _exact(rate) if self.family is RuleFamily.MONITORING else _exact_rate(rate)
         if self.max_points is None:
             return None
         maximum = self.max_points
@@ -450,22 +459,22 @@ class RuleSet:
         ids = [i.id for i in self.indicators]
         if len(set(ids)) != len(ids):
             msg = f"rule set {self.version}: duplicate indicator ids in {ids}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         for g in self.groups:
             declared = sum((self.indicator(i).max_points or 0 for i in g.indicators), Fraction(0))
             if declared != g.max_points:
                 msg = (
                     f"rule set {self.version}: group {g.id} sums to {declared}, not {g.max_points}"
                 )
-                raise ValueError(msg)
+                raise InvalidValueError(msg)
         if [b.minimum for b in self.bands] != sorted(
             (b.minimum for b in self.bands), reverse=True
         ):
             msg = f"rule set {self.version}: bands must be listed from the highest minimum down"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         if not self.bands or self.bands[-1].minimum != 0:
             msg = f"rule set {self.version}: the lowest band must start at 0"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; :class:`~tthc.errors.UnknownCodeError` if none.
@@ -784,7 +793,7 @@ def rate_1_4(
     """
     if period not in _PERIOD_DIVISORS:
         msg = f"period must be one of {', '.join(_PERIOD_DIVISORS)}, got {period!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     counts = [_exact(n, "count") for n in (synced, bcqg or 0, dvcqg or 0, previous_year_bcqg or 0)]
     denominator = max(counts[1], counts[2])
     if denominator == 0:
@@ -831,16 +840,16 @@ def _check_criterion(instance: Criterion, attribute: object, value: object) -> N
         mins = [m for m, _ in instance.bands]
         if not instance.bands or mins != sorted(mins, reverse=True):
             msg = f"criterion {instance.id}: bands must run from the highest threshold down"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         if any(p > instance.max_points for _, p in instance.bands):
             msg = f"criterion {instance.id}: a band gives more than {instance.max_points}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
     if (kind is CriterionKind.PROPORTIONAL_TO_TARGET) != (instance.target is not None):
         msg = f"criterion {instance.id}: a target goes with (and only with) proportional_to_target"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if instance.target is not None and not 0 < instance.target <= 1:
         msg = f"criterion {instance.id}: target must be in (0, 1], got {instance.target}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -885,7 +894,7 @@ class Criterion:
                 msg = "a rate (True/False only for a binary criterion)"
                 raise InvalidRateError(rate, msg)
             return self.max_points if rate else Fraction(0)
-        exact = _exact(rate)
+        exact = _exact_rate(rate)
         match self.kind:
             case CriterionKind.BANDED:
                 return next((p for m, p in self.bands if exact >= m), Fraction(0))
@@ -1225,7 +1234,7 @@ def evaluate_dossier(
                 f"index {number!r} cannot be answered: indices {_ANSWERABLE} come from outside "
                 "the trail (1, 2, 3 are read from it; 7 takes complaint=)"
             )
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         if isinstance(answer, bool) or answer not in (0, 1, 2):
             msg = "0, 1 or 2 points"
             raise InvalidRateError(answer, msg)
