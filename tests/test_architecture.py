@@ -23,6 +23,7 @@ LAYERS = (
     "codes",
     "catalog",
     "dossier",
+    "_counting",
     "kpi",
     "scoring",
     "reports",
