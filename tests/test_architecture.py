@@ -27,6 +27,7 @@ LAYERS = (
     "codes",
     "catalog",
     "dossier",
+    "_counting",
     "kpi",
     "scoring",
     "reports",
