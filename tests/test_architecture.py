@@ -20,6 +20,7 @@ LAYERS = (
     "calendar",
     "deadlines",
     "parsing",
+    "_text_dates",  # common text-date shapes as arrays (numpy): for frame and the CLI
     "codes",
     "catalog",
     "dossier",

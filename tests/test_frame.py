@@ -41,6 +41,7 @@ from tthc import (
     standing,
     vietnam_calendar,
 )
+from tthc._text_dates import read_common_texts
 from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
 from tthc.errors import InstantParseError, MissingColumnError, RecordError
@@ -593,7 +594,7 @@ def shaped_texts(draw: st.DrawFn) -> tuple[str, bool]:
 @example([("31/02/2024 08:00", True), ("12/12/2024 24:00", True), ("12/12/1994 07:30", True)])
 @example([("12/12-2024 07:30", False), ("12/12/2024\u00a007:30", False)])
 def test_array_reader_of_text_dates_equals_parse_instant(texts: list[tuple[str, bool]]) -> None:
-    values, read = frame._read_common_texts([t for t, _ in texts])
+    values, read = read_common_texts([t for t, _ in texts])
     for (text, exact), value, ok in zip(texts, values.tolist(), read.tolist(), strict=True):
         try:
             want: int | None = int(

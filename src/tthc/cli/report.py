@@ -48,6 +48,7 @@ from typing import Any
 
 import attrs
 
+from tthc._progress import bar, track
 from tthc._safe import spreadsheet_row, terminal_text
 from tthc.calendar import VIETNAM_TZ, OfficeHours
 from tthc.catalog import Channel
@@ -75,6 +76,7 @@ from tthc.reports import NO_VALUE, format_count, format_percent, render_reports
 
 __all__ = [
     "DUPLICATE_POLICIES",
+    "ENGINES",
     "FIELDS",
     "MAX_FILE_BYTES",
     "NATIONAL_OUTCOMES",
@@ -227,12 +229,42 @@ class ReadResult:
     rows: int
     duplicates: tuple[RowError, ...] = ()
     dropped: int = 0
+    columns: Any = attrs.field(default=None, eq=False, repr=False)
+    """The rows read by columns (a polars frame of :func:`tthc.frame.report06_by`'s columns),
+    which ``records`` does not hold; ``None`` when the file was read row by row."""
+
+    @property
+    def read(self) -> int:
+        """Rows read into a record (``records`` and ``columns`` together)."""
+        return len(self.records) + (0 if self.columns is None else self.columns.height)
 
     @property
     def rejected(self) -> int:
         """Rows rejected: every row neither read, skipped nor dropped as a duplicate
         (``errors`` keeps at most 1,000,000 of them, so count with this, not ``len(errors)``)."""
-        return self.rows - len(self.records) - self.skipped - self.dropped
+        return self.rows - self.read - self.skipped - self.dropped
+
+    def reports(
+        self,
+        period: Period,
+        by: tuple[str, ...],
+        *,
+        policy: ReportPolicy | None = None,
+        as_of: date | None = None,
+    ) -> dict[tuple[Any, ...], Report06]:
+        """Biểu 06 of every row read (:func:`tthc.kpi.report06_by` of their records)."""
+        policy = ReportPolicy() if policy is None else policy
+        groups = report06_by(self.records, period, by=by, policy=policy, as_of=as_of)
+        if self.columns is None:
+            return groups
+        from tthc import frame
+
+        fast = frame.report06_by(self.columns, period, by, policy=policy, as_of=as_of)
+        if fast.errors:  # pragma: no cover - the columnar reader passes only readable rows
+            msg = f"rows read by columns were refused by tthc.frame: {fast.errors[0]}"
+            raise AssertionError(msg)
+        slow = frame.ReportResult(groups, (), len(self.records))
+        return dict(frame.merge_reports([slow, fast]).report)
 
 
 # -- reading the file ----------------------------------------------------------------------------
@@ -389,6 +421,11 @@ def _quotes_checked(number: int, line: str, cells: list[str]) -> list[str] | Row
     return cells
 
 
+def _blank(cells: Sequence[str]) -> bool:
+    """Whether a line's cells are all empty or white space (a blank line, not a row)."""
+    return not any(c.strip() for c in cells)
+
+
 def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]], list[RowError]]:
     """The header, the rows (with their line numbers) and the lines that are not rows.
 
@@ -436,7 +473,7 @@ def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]], list[R
             continue
         if isinstance(cells, RowError):
             errors.append(cells)
-        elif any(c.strip() for c in cells):  # blank lines are not rows
+        elif not _blank(cells):  # blank lines are not rows
             rows.append((start, cells))
     return header or [], rows, errors
 
@@ -1006,7 +1043,7 @@ def _plot_text(text: str) -> str:
     return " " + text if text.startswith("_") else text
 
 
-def _plot(path: str, period: Period, records: Sequence[Record], lang: str) -> None:
+def _plot(path: str, period: Period, result: ReadResult, lang: str) -> None:
     try:
         import matplotlib
 
@@ -1018,7 +1055,7 @@ def _plot(path: str, period: Period, records: Sequence[Record], lang: str) -> No
             where="--plot",
             expected="pip install 'tthc[cli]'",
         ) from e
-    groups = report06_by(records, period, by=("agency", "month"))
+    groups = result.reports(period, ("agency", "month"))
     months = [p for p in period.months()]
     series: dict[str, dict[Period, Fraction | None]] = {}
     for (agency, month), rep in groups.items():
@@ -1290,6 +1327,18 @@ def add_parser(commands: argparse._SubParsersAction[Parser], parent: Parser, lan
         ),
     )
     p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="auto",
+        help=say(
+            lang,
+            "cách đọc tệp CSV: auto (mặc định: theo cột bằng polars nếu đã cài, nếu không thì "
+            "theo dòng), polars hoặc python (theo dòng); kết quả như nhau",
+            "how to read a CSV file: auto (the default: by columns with polars when it is "
+            "installed, else row by row), polars, or python (row by row); same results",
+        ),
+    )
+    p.add_argument(
         "--excel-dates",
         action="store_true",
         help=say(
@@ -1319,12 +1368,12 @@ def add_parser(commands: argparse._SubParsersAction[Parser], parent: Parser, lan
     )
 
 
-def _progress(n: int) -> Callable[[Iterable[Any]], Iterable[Any]]:
-    if n < _PROGRESS_FROM or not sys.stderr.isatty():
+def _progress(n: int, lang: str) -> Callable[[Iterable[Any]], Iterable[Any]]:
+    """A progress bar over *n* rows on a terminal (none for small files, pipes, no tqdm)."""
+    if n < _PROGRESS_FROM:
         return lambda rows: rows
-    from tqdm import tqdm
-
-    return lambda rows: tqdm(rows, total=n, file=sys.stderr, unit="row", leave=False)
+    label = say(lang, "Đọc các dòng", "Reading rows")
+    return lambda rows: track(rows, total=n, label=label, unit="rows")
 
 
 def _emit(text: str, output: str | None, lang: str) -> None:
@@ -1341,15 +1390,293 @@ def _emit(text: str, output: str | None, lang: str) -> None:
         ) from e
 
 
+# -- the columnar reader ------------------------------------------------------------------------
+
+ENGINES = ("auto", "python", "polars")
+"""``--engine``: ``python`` reads row by row; ``polars`` (``auto`` when the ``frame`` extra is
+installed) reads a plain CSV by columns and hands every row it cannot read exactly as the
+row reader would to the row reader. Both give the same report and the same rejected rows."""
+
+_ASCII_TEXT = r"^[!-~](?:[ -~]*[!-~])?$"
+"""Printable ASCII without white space at either end: :func:`_text` returns it unchanged."""
+_NAT = -(1 << 63)
+
+
+def _plain_csv(text: str) -> tuple[list[str], str, int] | None:
+    """Header, delimiter and number of data lines of a CSV that splits without the csv module.
+
+    Plain means: no quote, no NUL, line breaks ``\\n`` or ``\\r\\n`` only, no blank line, and
+    as many delimiters in all as the header has times the lines (polars then refuses a line
+    with more, so no line has fewer either). Then line *k* of the file is data row *k - 1*
+    and its cells are the pieces between delimiters, exactly as :func:`_csv_rows` splits it;
+    any other file is read row by row.
+    """
+    if '"' in text or "\x00" in text or text.count("\r") != text.count("\r\n"):
+        return None
+    first, _, body = text.partition("\n")
+    delimiter = max(",;\t", key=(first + "\n").count)
+    header = first.removesuffix("\r").split(delimiter)
+    if not body:
+        return None
+    if body.startswith(("\n", "\r\n")) or "\n\n" in body or "\n\r\n" in body:
+        return None
+    lines = body.count("\n") + (0 if body.endswith("\n") else 1)
+    if body.count(delimiter) != (len(header) - 1) * lines:
+        return None
+    return header, delimiter, lines
+
+
+def _distinct(
+    series: Any, read: Callable[[str], object], *, fast: str | None = None
+) -> tuple[list[object], Any]:
+    """(values, index per row): *read* applied once to each distinct text of *series*.
+
+    With *fast* (a regular expression), texts matching it are their own value and are not
+    passed to *read*. A value that *read* refuses is the marker :data:`_REFUSED`.
+    """
+    import numpy as np
+    import polars as pl
+
+    if fast is not None:
+        own = series.str.contains(fast).to_numpy()
+        todo = series.filter(~pl.Series(own))
+    else:
+        own = np.zeros(len(series), np.bool_)
+        todo = series
+    uniques = todo.unique().to_list()
+    values: list[object] = []
+    for u in uniques:
+        try:
+            values.append(read(u))
+        except _RejectedError:
+            values.append(_REFUSED)
+    index = np.full(len(series), -1, np.int64)
+    if uniques:
+        codes = series.replace_strict(uniques, list(range(len(uniques))), default=-1)
+        index = codes.cast(pl.Int64).to_numpy()
+    return values, (own, index)
+
+
+class _Refused:
+    """A cell value the row reader refuses: its row goes to the row reader."""
+
+
+_REFUSED: Any = _Refused()
+
+
+def _columnar(args: argparse.Namespace) -> ReadResult | None:
+    """``args.file`` read by columns, or ``None`` when it is to be read row by row.
+
+    Only a plain CSV (:func:`_plain_csv`) with the ``frame`` extra installed is read here.
+    Each column is read with the row reader's own functions, once per distinct text
+    (:func:`_outcome`, :func:`_channel`, :func:`_text`), or for instants in the commonest
+    shapes as arrays (:mod:`tthc._text_dates`, which gives the value
+    :func:`tthc.parsing.parse_instant` gives); a row is kept here only if every cell it needs
+    is read that way and the row passes :class:`tthc.kpi.Record`'s checks. Every other row,
+    and the file as a whole when a dossier code repeats, goes to :func:`read_records`, so the
+    rejected rows, their reasons and their line numbers are the row reader's.
+    """
+    engine = getattr(args, "engine", "auto") or "auto"
+    path = Path(args.file)
+    if (
+        engine == "python"
+        or args.excel_dates
+        or path.suffix.lower() not in (".csv", ".txt", ".tsv")
+    ):
+        return None
+    try:
+        import numpy as np
+        import polars as pl
+
+        from tthc._text_dates import read_texts
+    except ImportError as e:
+        if engine == "polars":
+            raise BadInputError(
+                say(
+                    args.lang,
+                    "--engine polars cần polars và numpy",
+                    "--engine polars needs polars and numpy",
+                ),
+                where="--engine",
+                expected="pip install 'tthc[frame]'",
+            ) from e
+        return None
+    if not path.is_file():
+        return None
+    text = _decode(path.read_bytes(), args.file, args.encoding, args.lang)
+    plain = _plain_csv(text)
+    if plain is None:
+        return None
+    header, delimiter, lines = plain
+    cols, _ = _mapping(header, args, args.file)
+    with bar(
+        total=len(cols) + 2, label=say(args.lang, "Đọc các cột", "Reading columns"), unit=""
+    ) as shown:
+        try:
+            df = pl.read_csv(
+                text.encode("utf-8"),
+                has_header=True,
+                separator=delimiter,
+                quote_char=None,
+                infer_schema=False,
+                empty_string_is_null=False,
+                truncate_ragged_lines=False,
+                raise_if_empty=False,
+            )
+        except Exception:  # any surprise of the columnar parser: read the file by rows
+            return None
+        del text
+        shown.update()
+        if df.height != lines or df.width != len(header):
+            return None
+        n = df.height
+        column = {f: df.to_series(i) for f, i in cols.items()}
+        blank = np.ones(n, np.bool_)
+        for i in range(df.width):
+            blank &= (df.to_series(i).str.strip_chars(" \t") == "").to_numpy()
+        rows_here = ~blank
+
+        status_8 = Outcome(getattr(args, "status_8", "pending"))
+
+        def outcome(v: str) -> object:
+            if not v.strip():
+                raise _RejectedError(field="outcome", value=v, reason="empty")
+            return _outcome(v, status_8)
+
+        values, (_, index) = _distinct(column["outcome"], outcome)
+        state = np.array(
+            [-1 if v is _REFUSED else (-2 if v is None else 0) for v in values] + [-1]
+        )
+        outcome_of = np.array(
+            [v.value if isinstance(v, Outcome) else "" for v in values] + [""], dtype=object
+        )
+        k = np.where(index < 0, len(values), index)
+        ok = state[k] == 0
+        skipped_here = rows_here & (state[k] == -2)
+        outcomes = outcome_of[k]
+        pending = outcomes == Outcome.PENDING.value
+        shown.update()
+
+        def instants(field: str) -> tuple[Any, Any]:
+            """µs of each cell (NaT when empty) and whether the cell was read here."""
+            if field not in column:
+                return np.full(n, _NAT, np.int64), np.ones(n, np.bool_)
+            s = column[field]
+            us, read = read_texts(s.rechunk().to_arrow())
+            empty = (s.str.len_bytes() == 0).to_numpy()
+            return np.where(read, us, _NAT), read | empty
+
+        received, good = instants("received_at")
+        ok &= good & (received != _NAT)
+        due, good = instants("due_at")
+        ok &= good
+        completed, good = instants("completed_at")
+        ok &= good
+        if "returned_at" in column:
+            returned, good = instants("returned_at")
+            needed = (completed == _NAT) & ~pending
+            ok &= ~needed | good
+            completed = np.where(needed, returned, completed)
+        shown.update()
+
+        ok &= np.where(pending, completed == _NAT, completed != _NAT)
+        ok &= (completed == _NAT) | (completed >= received)
+
+        def texts(field: str) -> tuple[Any, Any]:
+            """Each cell through :func:`_text` (object array; None when empty) and whether read."""
+            if field not in column:
+                return np.full(n, None, dtype=object), np.ones(n, np.bool_)
+            s = column[field]
+            values, (own, index) = _distinct(s, lambda v: _text(v, field), fast=_ASCII_TEXT)
+            table = np.array([*values, None], dtype=object)
+            out = table[np.where(index < 0, len(values), index)]
+            raw = s.to_numpy()
+            out[own] = raw[own]
+            refused = np.array([v is _REFUSED for v in values] + [False])[
+                np.where(index < 0, len(values), index)
+            ]
+            return out, ~refused
+
+        agency, good = texts("agency")
+        ok &= good
+        if args.agency:
+            agency = np.where(agency == None, args.agency, agency)  # noqa: E711 - object array
+        ok &= agency != None  # noqa: E711
+        if "channel" in column:
+            fallback = _channel(args.channel) if args.channel else _REFUSED
+
+            def channel(v: str) -> object:
+                return _channel(v) if v.strip() else fallback
+
+            values, (_, index) = _distinct(column["channel"], channel)
+            table = np.array(
+                [*(v.value if isinstance(v, Channel) else None for v in values), None],
+                dtype=object,
+            )
+            channels = table[np.where(index < 0, len(values), index)]
+        else:
+            channels = np.full(n, _channel(args.channel).value, dtype=object)
+        ok &= channels != None  # noqa: E711
+        extra = {f: texts(f) for f in ("procedure", "field", "level", "code")}
+        for _, good in extra.values():
+            ok &= good
+        shown.update()
+
+        fast = rows_here & ok & ~skipped_here
+        slow = rows_here & ~fast & ~skipped_here
+        slow_rows: list[tuple[int, list[object]]] = []
+        if slow.any():
+            picked = df.filter(pl.Series(slow))
+            numbers = np.flatnonzero(slow) + 2  # line 1 is the header
+            slow_rows = [
+                (int(number), list(cells))
+                for number, cells in zip(numbers.tolist(), picked.rows(), strict=True)
+                if not _blank(cells)  # white space that only Python's strip() knows
+            ]
+        scalar = read_records(header, slow_rows, args, args.file)
+        seen = [c for c in extra["code"][0][fast].tolist() if c is not None]
+        seen += [r.code for r in scalar.records if r.code is not None]
+        if scalar.duplicates or len(set(seen)) != len(seen):
+            return None  # a repeated dossier code: the row reader lists every such row
+        instants_of = {"received_at": received, "due_at": due, "completed_at": completed}
+        fast_frame = pl.DataFrame(
+            {
+                "agency": pl.Series(agency[fast].tolist(), dtype=pl.String),
+                "channel": pl.Series(channels[fast].tolist(), dtype=pl.String),
+                "outcome": pl.Series(outcomes[fast].tolist(), dtype=pl.String),
+                **{f: pl.Series(v[fast].tolist(), dtype=pl.String) for f, (v, _) in extra.items()},
+                **{f: pl.Series(us[fast], dtype=pl.Int64) for f, us in instants_of.items()},
+            }
+        ).with_columns(
+            pl.when(pl.col(f) == _NAT)
+            .then(None)
+            .otherwise(pl.col(f))
+            .cast(pl.Datetime("us"))
+            .alias(f)
+            for f in instants_of
+        )
+        shown.update()
+    return ReadResult(
+        scalar.records,
+        scalar.errors,
+        scalar.skipped + int(skipped_here.sum()),
+        scalar.rows + int(fast.sum()) + int(skipped_here.sum()),
+        columns=fast_frame,
+    )
+
+
 def _read(args: argparse.Namespace) -> ReadResult:
     """Read ``args.file`` into records (the one place the file is read)."""
+    by_columns = _columnar(args)
+    if by_columns is not None:
+        return by_columns
     table = read_table(args.file, encoding=args.encoding, lang=args.lang)
     return read_records(
         table.header,
         table.rows,
         args,
         args.file,
-        progress=_progress(len(table.rows)),
+        progress=_progress(len(table.rows), args.lang),
         line_errors=table.errors,
     )
 
@@ -1419,7 +1746,7 @@ def _check(result: ReadResult, args: argparse.Namespace) -> None:
         return
     line = "; ".join(notes) + saved
     refused = (result.duplicates and policy == "refuse") or (
-        result.rejected and (args.strict or not result.records)
+        result.rejected and (args.strict or not result.read)
     )
     if refused:
         raise BadInputError(line, where=args.file)
@@ -1499,10 +1826,10 @@ def run(args: argparse.Namespace) -> int:
     result = _read(args)
     _check(result, args)
     policy = ReportPolicy(granularity=Granularity(args.granularity))
-    groups = report06_by(result.records, period, by=by, policy=policy, as_of=as_of)
+    groups = result.reports(period, by, policy=policy, as_of=as_of)
     summary = {
         "rows": result.rows,
-        "records": len(result.records),
+        "records": result.read,
         "rejected_rows": result.rejected,
         "skipped_not_received": result.skipped,
         "duplicates_dropped": result.dropped,
@@ -1533,14 +1860,14 @@ def run(args: argparse.Namespace) -> int:
         title = say(lang, f"Kỳ báo cáo: {period.label_vi}", f"Period: {period}")
         foot = say(
             lang,
-            f"{format_count(result.rows, lang)} dòng: {format_count(len(result.records), lang)} hồ sơ, "
+            f"{format_count(result.rows, lang)} dòng: {format_count(result.read, lang)} hồ sơ, "
             f"{format_count(result.rejected, lang)} dòng bị loại, {format_count(result.skipped, lang)} hồ sơ chưa tiếp nhận (bỏ qua)"
             + (
                 f", {format_count(result.dropped, lang)} dòng trùng mã bị bỏ."
                 if result.dropped
                 else "."
             ),
-            f"{format_count(result.rows, lang)} rows: {format_count(len(result.records), lang)} dossiers, "
+            f"{format_count(result.rows, lang)} rows: {format_count(result.read, lang)} dossiers, "
             f"{format_count(result.rejected, lang)} rejected, {format_count(result.skipped, lang)} never received (skipped)"
             + (
                 f", {format_count(result.dropped, lang)} repeated codes dropped."
@@ -1555,5 +1882,5 @@ def run(args: argparse.Namespace) -> int:
         lines = [title, *body, foot]
         _emit("\n".join(lines), args.output, lang)
     if args.plot:
-        _plot(args.plot, period, result.records, lang)
+        _plot(args.plot, period, result, lang)
     return 0
