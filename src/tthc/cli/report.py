@@ -1413,15 +1413,16 @@ def _plain_csv(text: str) -> tuple[list[str], str, int] | None:
     """
     if '"' in text or "\x00" in text or text.count("\r") != text.count("\r\n"):
         return None
-    first, _, body = text.partition("\n")
+    if "\n\n" in text or "\n\r\n" in text:  # a blank line
+        return None
+    end = text.find("\n")
+    if end < 0 or end == len(text) - 1:  # no data line
+        return None
+    first = text[:end]
     delimiter = max(",;\t", key=(first + "\n").count)
     header = first.removesuffix("\r").split(delimiter)
-    if not body:
-        return None
-    if body.startswith(("\n", "\r\n")) or "\n\n" in body or "\n\r\n" in body:
-        return None
-    lines = body.count("\n") + (0 if body.endswith("\n") else 1)
-    if body.count(delimiter) != (len(header) - 1) * lines:
+    lines = text.count("\n", end + 1) + (0 if text.endswith("\n") else 1)
+    if text.count(delimiter, end + 1) != (len(header) - 1) * lines:
         return None
     return header, delimiter, lines
 
