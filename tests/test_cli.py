@@ -729,9 +729,14 @@ def test_progress_bar_only_on_a_terminal(
     run(capsys, "report", str(DATA / "national.csv"), "--period", "2025-Q1")
     assert capsys.readouterr().err == ""  # captured stderr is not a terminal
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    out, err = run(capsys, "report", str(DATA / "national.csv"), "--period", "2025-Q1")
+    out, err = run(
+        capsys, "report", str(DATA / "national.csv"), "--period", "2025-Q1", "--engine", "python"
+    )
     assert "row" in err  # tqdm's bar
     assert "UBND xã Tân Lập" in out
+    by_columns, err = run(capsys, "report", str(DATA / "national.csv"), "--period", "2025-Q1")
+    assert "Đọc các cột" in err  # the columnar reader's bar
+    assert by_columns == out
 
 
 # -- help ----------------------------------------------------------------------------------------
