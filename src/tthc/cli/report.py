@@ -1502,8 +1502,8 @@ def _columnar(args: argparse.Namespace) -> ReadResult | None:
                 expected="pip install 'tthc[frame]'",
             ) from e
         return None
-    if not path.is_file():
-        return None
+    if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        return None  # read_table says what is wrong
     text = _decode(path.read_bytes(), args.file, args.encoding, args.lang)
     plain = _plain_csv(text)
     if plain is None:
