@@ -1626,6 +1626,9 @@ def _columnar(args: argparse.Namespace) -> ReadResult | None:
         extra = {f: texts(f) for f in ("procedure", "field", "level", "code")}
         for _, good in extra.values():
             ok &= good
+        place, good = texts("received_by")  # empty: the agency, as the row reader reads it
+        ok &= good
+        received_by = np.where(place == None, agency, place)  # noqa: E711 - object array
         shown.update()
 
         fast = rows_here & ok & ~skipped_here
@@ -1648,6 +1651,7 @@ def _columnar(args: argparse.Namespace) -> ReadResult | None:
         fast_frame = pl.DataFrame(
             {
                 "agency": pl.Series(agency[fast].tolist(), dtype=pl.String),
+                "received_by": pl.Series(received_by[fast].tolist(), dtype=pl.String),
                 "channel": pl.Series(channels[fast].tolist(), dtype=pl.String),
                 "outcome": pl.Series(outcomes[fast].tolist(), dtype=pl.String),
                 **{f: pl.Series(v[fast].tolist(), dtype=pl.String) for f, (v, _) in extra.items()},
