@@ -17,6 +17,7 @@ LAYERS = (
     "_safe",  # output hygiene (spreadsheet cells, terminal text): imports nothing from tthc
     "errors",
     "legal",
+    "schedules",
     "calendar",
     "deadlines",
     "parsing",

@@ -30,6 +30,7 @@ from tests.strategies import (
 from tthc import (
     CalendarDay,
     CalendarNotCoveredError,
+    CalendarPolicy,
     Confidence,
     CountTooLargeError,
     DateOutOfRangeError,
@@ -158,6 +159,7 @@ OFFICIAL_OFF: dict[int, tuple[date, ...]] = {
         D(2026, 8, 31),  # swapped (worked Sat 22/08/2026)
         D(2026, 9, 1),
         D(2026, 9, 2),
+        D(2026, 11, 24),  # Ngày Văn hóa Việt Nam (NQ 28/2026/QH16 Điều 2, from 01/07/2026)
     ),
 }
 
@@ -183,8 +185,9 @@ OFFICIAL_SWAPPED: dict[int, tuple[date, ...]] = {
     2026: (D(2026, 1, 2), D(2026, 8, 31)),
 }
 
-WEEKDAY_TOTALS = {2019: 12, 2020: 10, 2021: 11, 2022: 11, 2023: 11, 2024: 12, 2025: 12, 2026: 13}
-"""The "WD-off per year" row of legal-rules.md §7.3 (2019 counts 31/12/2018)."""
+WEEKDAY_TOTALS = {2019: 12, 2020: 10, 2021: 11, 2022: 11, 2023: 11, 2024: 12, 2025: 12, 2026: 14}
+"""The "WD-off per year" row of legal-rules.md §7.3 (2019 counts 31/12/2018), with 24/11/2026
+added by Nghị quyết 28/2026/QH16 (13 -> 14)."""
 
 YEARS = sorted(OFFICIAL_OFF)
 SATURDAY = 5  # date.weekday()
@@ -233,7 +236,7 @@ def test_days_off_lists_exactly_the_official_weekdays_off(cal: WorkCalendar, yea
     entries = cal.days_off(year)
     assert [e.day for e in entries] == in_year
     for e in entries:
-        assert e.status is DayStatus.VERIFIED
+        assert e.status in {DayStatus.VERIFIED, DayStatus.SOURCE_UNCONFIRMED}
         assert e.kind in {DayKind.HOLIDAY, DayKind.COMPENSATORY, DayKind.SWAPPED}
         assert isinstance(e.source, LegalSource)
         assert e.source.number.strip()
@@ -249,7 +252,7 @@ def test_make_up_days_lists_exactly_the_official_saturdays(cal: WorkCalendar, ye
     assert [e.day for e in entries] == list(OFFICIAL_MAKE_UP[year])
     for e in entries:
         assert e.kind is DayKind.MAKE_UP
-        assert e.status is DayStatus.VERIFIED
+        assert e.status in {DayStatus.VERIFIED, DayStatus.SOURCE_UNCONFIRMED}
         assert isinstance(e.source, LegalSource)
         assert e.source.number.strip()
         assert e.is_working
@@ -260,7 +263,7 @@ def test_swap_of_31_12_2018_is_in_the_table(cal: WorkCalendar) -> None:
     info = cal.day_info(D(2018, 12, 31))
     assert info is not None
     assert info.kind is DayKind.SWAPPED
-    assert info.status is DayStatus.VERIFIED
+    assert info.status is DayStatus.SOURCE_UNCONFIRMED  # 6519 known from a secondary copy
     assert info.source.number == "6519/VPCP-KGVX"
     with pytest.warns(ProvisionalCalendarWarning, match="2018"):
         assert not cal.is_working_day(D(2018, 12, 31))
@@ -368,42 +371,116 @@ def test_count_of_a_whole_year(cal: WorkCalendar) -> None:
     assert cal.count_working_days(D(2024, 12, 31), D(2025, 12, 31)) == 261 - 12 + 1
 
 
-# -- 24/11, Ngày Văn hóa Việt Nam: pending legal basis ------------------------------------------
+# -- 24/11, Ngày Văn hóa Việt Nam: a day off from 2026 (NQ 28/2026/QH16 Điều 2) --------------
 
 
-def test_culture_day_is_a_working_day_by_default(cal: WorkCalendar) -> None:
-    day = D(2026, 11, 24)
-    assert cal.is_working_day(day)
-    assert day not in [e.day for e in cal.days_off(2026)]
-    assert cal.day_info(day) is None
-    assert cal.add_working_days(D(2026, 11, 23), 1) == day
-
-
-def test_culture_day_opt_in() -> None:
-    cal = vietnam_calendar(culture_day=True)
-    day = D(2026, 11, 24)
+def test_culture_day_is_a_day_off_from_2026(cal: WorkCalendar) -> None:
+    day = D(2026, 11, 24)  # a Tuesday
     assert not cal.is_working_day(day)
+    entry = cal.day_info(day)
+    assert entry is not None
+    assert (entry.kind, entry.name) == (DayKind.HOLIDAY, "Ngày Văn hóa Việt Nam")
+    assert entry.source.number == "28/2026/QH16"
+    assert entry.source.provision == "Điều 2"
+    assert entry.source.in_force == D(2026, 7, 1)
+    assert day in [e.day for e in cal.days_off(2026)]
+
+
+def test_culture_day_moves_due_dates_across_it(cal: WorkCalendar) -> None:
+    # Fri 20/11: Mon 23, (Tue 24 off), Wed 25, Thu 26, Fri 27, Mon 30 -> 5th is Mon 30/11
+    assert cal.add_working_days(D(2026, 11, 20), 5) == D(2026, 11, 30)
     assert cal.add_working_days(D(2026, 11, 23), 1) == D(2026, 11, 25)
-    entry = next(e for e in cal.days_off(2026) if e.day == day)
-    assert entry.status is DayStatus.PENDING_LEGAL_BASIS
-    assert entry.name == "Ngày Văn hóa Việt Nam"
-    assert len(cal.days_off(2026)) == WEEKDAY_TOTALS[2026] + 1
-    assert cal.pending_days() == ()
+    assert cal.count_working_days(D(2026, 11, 20), D(2026, 11, 30)) == 5
+    assert cal.count_working_days(D(2026, 9, 30), D(2026, 12, 31)) == 65  # Q4/2026: 66 - 1
 
 
-def test_pending_days(cal: WorkCalendar) -> None:
-    (pending,) = cal.pending_days()
-    assert pending.day == D(2026, 11, 24)
-    assert pending.status is DayStatus.PENDING_LEGAL_BASIS
-    assert pending.source.number == "80-NQ/TW"
-    assert not pending.is_working
+def test_culture_day_swap_2026_is_an_opt_in_policy(cal: WorkCalendar) -> None:
+    assert cal.is_working_day(D(2026, 11, 23))
+    assert not cal.is_working_day(D(2026, 11, 28))
+    swap = vietnam_calendar(policies=[CalendarPolicy.CULTURE_DAY_SWAP_2026])
+    assert not swap.is_working_day(D(2026, 11, 23))
+    assert swap.is_working_day(D(2026, 11, 28))
+    # Fri 20/11: Wed 25, Thu 26, Fri 27, Sat 28 (make-up), Mon 30
+    assert swap.add_working_days(D(2026, 11, 20), 5) == D(2026, 11, 30)
+    assert swap.add_working_days(D(2026, 11, 20), 4) == D(2026, 11, 28)
+    for d in (D(2026, 11, 23), D(2026, 11, 28)):
+        entry = swap.day_info(d)
+        assert entry is not None
+        assert entry.status is DayStatus.PENDING_LEGAL_BASIS
+        assert entry.source.confidence is Confidence.UNCONFIRMED
+    assert swap.pending_days() == ()
+    assert swap != cal
 
 
-def test_culture_day_in_provisional_years() -> None:
-    with pytest.warns(ProvisionalCalendarWarning, match="2027"):
-        assert vietnam_calendar().is_working_day(D(2027, 11, 24))  # a Wednesday
-    with pytest.warns(ProvisionalCalendarWarning, match="2027"):
-        assert not vietnam_calendar(culture_day=True).is_working_day(D(2027, 11, 24))
+def test_pending_days_are_the_proposed_swap(cal: WorkCalendar) -> None:
+    pending = cal.pending_days()
+    assert [(p.day, p.kind) for p in pending] == [
+        (D(2026, 11, 23), DayKind.SWAPPED),
+        (D(2026, 11, 28), DayKind.MAKE_UP),
+    ]
+    assert all(p.status is DayStatus.PENDING_LEGAL_BASIS for p in pending)
+    assert all(p.source.confidence is Confidence.UNCONFIRMED for p in pending)
+
+
+@pytest.mark.parametrize(
+    ("day", "weekday"),
+    [
+        pytest.param(D(2027, 11, 24), 2, id="Wed-2027"),
+        pytest.param(D(2028, 11, 24), 4, id="Fri-2028"),
+        pytest.param(D(2031, 11, 24), 0, id="Mon-2031"),
+    ],
+)
+def test_culture_day_in_provisional_years(day: date, weekday: int) -> None:
+    assert day.weekday() == weekday
+    with pytest.warns(ProvisionalCalendarWarning, match=str(day.year)):
+        working = vietnam_calendar().is_working_day(day)
+    assert not working
+    entry = vietnam_calendar().day_info(day)
+    assert entry is not None
+    assert entry.source.number == "28/2026/QH16"
+    assert entry.status is DayStatus.PROVISIONAL
+
+
+def test_culture_day_on_a_weekend_gives_no_day_in_lieu_by_default() -> None:
+    sat, sun = D(2029, 11, 24), D(2030, 11, 24)
+    assert (sat.weekday(), sun.weekday()) == (5, 6)
+    plain = vietnam_calendar()
+    lieu = vietnam_calendar(policies=["culture_day_compensation"])
+    with provisional_ok():
+        assert plain.is_working_day(D(2029, 11, 26))  # Monday after
+        assert plain.is_working_day(D(2030, 11, 25))
+        assert not lieu.is_working_day(D(2029, 11, 26))
+        assert not lieu.is_working_day(D(2030, 11, 25))
+        entry = lieu.day_info(D(2029, 11, 26))
+    assert entry is not None
+    assert entry.kind is DayKind.COMPENSATORY
+    assert entry.source.confidence is Confidence.UNCONFIRMED
+
+
+def test_culture_day_switch_is_deprecated() -> None:
+    for value in (True, False):
+        with pytest.warns(DeprecationWarning, match="28/2026/QH16"):
+            cal = vietnam_calendar(culture_day=value)
+        assert cal == vietnam_calendar()
+        assert not cal.is_working_day(D(2026, 11, 24))
+    assert vietnam_calendar().culture_day is True
+
+
+def test_culture_day_was_not_off_before_the_resolution() -> None:
+    with provisional_ok():
+        for year in (2018, 2017, 2000):
+            day = D(year, 11, 24)
+            if day.weekday() < SATURDAY:
+                assert vietnam_calendar().is_working_day(day), year
+
+
+def test_status_says_when_a_verified_year_cites_an_unread_document(cal: WorkCalendar) -> None:
+    for year in cal.verified_years:
+        for entry in (*cal.days_off(year), *cal.make_up_days(year)):
+            if entry.source.confidence is Confidence.VERIFIED:
+                assert entry.status is DayStatus.VERIFIED, entry
+            else:
+                assert entry.status is DayStatus.SOURCE_UNCONFIRMED, entry
 
 
 # -- verified versus provisional years -----------------------------------------------------------
@@ -605,7 +682,7 @@ def test_office_hours_are_frozen() -> None:
 def test_vietnam_calendar_returns_equal_calendars() -> None:
     assert vietnam_calendar() == vietnam_calendar()
     assert vietnam_calendar() != vietnam_calendar(strict=True)
-    assert vietnam_calendar(culture_day=True) != vietnam_calendar()
+    assert vietnam_calendar(policies=["culture_day_compensation"]) != vietnam_calendar()
     assert "2019-2026" in repr(vietnam_calendar())
 
 

@@ -179,7 +179,7 @@ def test_due_end_to_end() -> None:
 def test_calendar_table_2026(capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = run(capsys, "calendar", "2026")
     assert "02/01/2026  Thứ Sáu  nghỉ hoán đổi" in out
-    assert "13 ngày thường được nghỉ, 2 ngày làm bù." in out  # legal-rules.md §7.3
+    assert "14 ngày thường được nghỉ, 2 ngày làm bù." in out  # §7.3 + 24/11 (NQ 28/2026/QH16)
 
 
 def test_calendar_json_2026(capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,14 +188,17 @@ def test_calendar_json_2026(capsys: pytest.CaptureFixture[str]) -> None:
     assert (data["year"], data["verified"], data["days_off"], data["make_up_days"]) == (
         2026,
         True,
-        13,
+        14,
         2,
     )
     by_day = {d["date"]: d for d in data["days"]}
     assert by_day["2026-01-10"]["kind"] == "make_up"
     assert by_day["2026-01-10"]["working"] is True
     assert by_day["2026-01-02"]["source"]["number"] == "12729/VPCP-KGVX"
-    assert by_day["2026-11-24"]["status"] == "pending_legal_basis"
+    assert by_day["2026-11-24"]["source"]["number"] == "28/2026/QH16"
+    assert by_day["2026-11-24"]["working"] is False
+    assert by_day["2026-11-23"]["status"] == "pending_legal_basis"  # proposed swap only
+    assert by_day["2026-11-24"]["schedule_file"] is None
 
 
 def test_calendar_without_make_up_days(capsys: pytest.CaptureFixture[str]) -> None:
@@ -270,7 +273,8 @@ CHECKS = [
     ("02/01/2026", "không phải ngày làm việc", "nghỉ hoán đổi", "12729/VPCP-KGVX"),
     ("10/01/2026", "ngày làm việc", "làm bù", "12729/VPCP-KGVX"),
     ("27/04/2026", "không phải ngày làm việc", "nghỉ bù", "45/2019/QH14"),
-    ("24/11/2026", "ngày làm việc", "chờ cơ sở pháp lý", "80-NQ/TW"),
+    ("24/11/2026", "không phải ngày làm việc", "Ngày Văn hóa Việt Nam", "28/2026/QH16"),
+    ("23/11/2026", "ngày làm việc", "mới là đề xuất", "Đề xuất hoán đổi"),
     ("ngày 05/05/2026", "ngày làm việc", "ngày làm việc bình thường", ""),
 ]
 

@@ -16,6 +16,8 @@ import pytest
 from tests.strategies import provisional_ok
 from tests.test_calendar import OFFICIAL_OFF, OFFICIAL_SWAPPED
 from tthc import (
+    CalendarPolicy,
+    Confidence,
     DayKind,
     DayStatus,
     LegalSource,
@@ -28,6 +30,8 @@ from tthc._data import statutory
 from tthc.calendar import _lunar_dates, _statutory_year
 
 VERIFIED = range(2019, 2027)
+NONE: frozenset[CalendarPolicy] = frozenset()
+LIEU = frozenset({CalendarPolicy.CULTURE_DAY_COMPENSATION})
 SATURDAY = 5  # date.weekday()
 KINDS = {"holiday", "compensatory", "swapped", "make_up"}
 
@@ -37,7 +41,7 @@ KINDS = {"holiday", "compensatory", "swapped", "make_up"}
 # legal-rules.md §7.4: each known disagreement, which side has the day, and why.
 ONLY_TTHC_OFF = {date(2026, 1, 2)}  # swapped day (12729/VPCP-KGVX); holidays 0.109 lacks it
 ONLY_TTHC_MAKE_UP = {date(2026, 1, 10)}  # its make-up Saturday; holidays lacks it
-ONLY_HOLIDAYS_OFF = {date(2026, 11, 24)}  # Ngày Văn hóa: holidays has it, tthc pending legal basis
+ONLY_HOLIDAYS_OFF: set[date] = set()  # 24/11/2026: both off (holidays 0.109; NQ 28/2026/QH16)
 ONLY_HOLIDAYS_MAKE_UP: set[date] = set()
 
 
@@ -69,8 +73,8 @@ def test_holidays_package_disagrees_exactly_as_known(cal: WorkCalendar, year: in
 def test_known_disagreements_are_what_tthc_says(cal: WorkCalendar) -> None:
     assert not cal.is_working_day(date(2026, 1, 2))
     assert cal.is_working_day(date(2026, 1, 10))
-    assert cal.is_working_day(date(2026, 11, 24))
-    assert [e.day for e in cal.pending_days()] == [date(2026, 11, 24)]
+    assert not cal.is_working_day(date(2026, 11, 24))
+    assert [e.day for e in cal.pending_days()] == [date(2026, 11, 23), date(2026, 11, 28)]
 
 
 def test_holidays_package_gives_the_wrong_answer_of_example_t5() -> None:
@@ -86,7 +90,7 @@ def test_holidays_package_gives_the_wrong_answer_of_example_t5() -> None:
 @pytest.mark.parametrize("year", VERIFIED)
 def test_statutory_rules_reproduce_the_verified_years(year: int) -> None:
     """The provisional generator gives every official weekday off except the swaps."""
-    generated = _statutory_year(year, culture_day=False)
+    generated = _statutory_year(year, policies=NONE)
     expected = {d for d in OFFICIAL_OFF[year] if d.year == year} - set(OFFICIAL_SWAPPED[year])
     assert {e.day for e in generated} == expected
     assert all(e.status is DayStatus.PROVISIONAL for e in generated)
@@ -106,11 +110,12 @@ def _culture_day_off(year: int) -> set[date]:
 def test_statutory_rules_agree_with_holidays_after_2026(decade: int) -> None:
     for year in range(max(decade, 2027), min(decade + 10, 2101)):
         theirs = _holidays_weekdays_off(year)
-        without = {e.day for e in _statutory_year(year, culture_day=False)}
-        with_culture_day = {e.day for e in _statutory_year(year, culture_day=True)}
-        assert theirs - without == _culture_day_off(year), year
+        without = {e.day for e in _statutory_year(year, policies=NONE)}
+        with_lieu = {e.day for e in _statutory_year(year, policies=LIEU)}
+        # holidays gives a nghỉ bù for a weekend 24/11; tthc only under the opt-in policy
+        assert theirs - without == _culture_day_off(year) - {date(year, 11, 24)}, year
         assert without - theirs == set(), year
-        assert with_culture_day == theirs, year
+        assert with_lieu == theirs, year
 
 
 def test_culture_day_compensation_pins() -> None:
@@ -123,7 +128,7 @@ def test_calendar_answers_provisional_years_from_the_statutes(cal: WorkCalendar)
     with provisional_ok():
         for year in (1996, 2010, 2027, 2030, 2099):
             listed = [e.day for e in cal.days_off(year)]
-            generated = [e.day for e in _statutory_year(year, culture_day=False)]
+            generated = [e.day for e in _statutory_year(year, policies=NONE)]
             assert listed == generated
 
 
@@ -209,14 +214,27 @@ def test_every_swap_has_its_make_up_saturday() -> None:
 
 
 def test_pending_rows() -> None:
-    assert len(official.PENDING_DAYS) == 1
-    d, kind, name, source, note = official.PENDING_DAYS[0]
-    assert d == date(2026, 11, 24)
-    assert kind == "holiday"
-    assert name == "Ngày Văn hóa Việt Nam"
-    assert source.number == "80-NQ/TW"
-    assert "pending" in note
-    assert d not in {row[0] for row in official.OFFICIAL_DAYS}
+    """The proposed 23/11 <-> 28/11/2026 swap: unconfirmed, not in the official rows."""
+    assert [(row[0], row[1]) for row in official.PENDING_DAYS] == [
+        (date(2026, 11, 23), "swapped"),
+        (date(2026, 11, 28), "make_up"),
+    ]
+    for d, _kind, name, source, note in official.PENDING_DAYS:
+        assert "đề xuất" in name
+        assert source.confidence is Confidence.UNCONFIRMED
+        assert "no decision found" in note
+        assert d not in {row[0] for row in official.OFFICIAL_DAYS}
+
+
+def test_culture_day_row_of_2026() -> None:
+    (row,) = [r for r in official.OFFICIAL_DAYS if r[0] == date(2026, 11, 24)]
+    _d, kind, name, source, _note = row
+    assert (kind, name) == ("holiday", "Ngày Văn hóa Việt Nam")
+    assert (source.number, source.provision, source.in_force) == (
+        "28/2026/QH16",
+        "Điều 2",
+        date(2026, 7, 1),
+    )
 
 
 def test_statutory_tables_are_well_formed() -> None:
@@ -234,8 +252,9 @@ def test_statutory_tables_are_well_formed() -> None:
     assert statutory.HOLIDAY_ERAS[-1][4] == 2  # Quốc khánh: 2 days from 2021
     month, day, _name, since, source = statutory.CULTURE_DAY
     assert (month, day) == (11, 24)
-    assert since.year == 2026
-    assert source.number == "80-NQ/TW"
+    assert since == date(2026, 7, 1)  # in force 01/07/2026
+    assert source.number == "28/2026/QH16"
+    assert statutory.CULTURE_DAY_COMPENSATION.confidence is Confidence.UNCONFIRMED
 
 
 def test_every_data_module_lists_its_names() -> None:

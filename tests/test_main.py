@@ -47,19 +47,22 @@ CALENDAR_2026 = [
     ("01/01/2026", "Thứ Năm", "ngày lễ, tết", "45/2019/QH14", "đã xác minh"),
     ("02/01/2026", "Thứ Sáu", "nghỉ hoán đổi", "12729/VPCP-KGVX", "đã xác minh"),
     ("10/01/2026", "Thứ Bảy", "làm bù", "12729/VPCP-KGVX", "đã xác minh"),
-    ("16/02/2026", "Thứ Hai", "ngày lễ, tết", "9441/TB-BNV", "đã xác minh"),
-    ("17/02/2026", "Thứ Ba", "ngày lễ, tết", "9441/TB-BNV", "đã xác minh"),
-    ("18/02/2026", "Thứ Tư", "ngày lễ, tết", "9441/TB-BNV", "đã xác minh"),
-    ("19/02/2026", "Thứ Năm", "ngày lễ, tết", "9441/TB-BNV", "đã xác minh"),
-    ("20/02/2026", "Thứ Sáu", "ngày lễ, tết", "9441/TB-BNV", "đã xác minh"),
+    ("16/02/2026", "Thứ Hai", "ngày lễ, tết", "9441/TB-BNV", "văn bản chưa đối chiếu"),
+    ("17/02/2026", "Thứ Ba", "ngày lễ, tết", "9441/TB-BNV", "văn bản chưa đối chiếu"),
+    ("18/02/2026", "Thứ Tư", "ngày lễ, tết", "9441/TB-BNV", "văn bản chưa đối chiếu"),
+    ("19/02/2026", "Thứ Năm", "ngày lễ, tết", "9441/TB-BNV", "văn bản chưa đối chiếu"),
+    ("20/02/2026", "Thứ Sáu", "ngày lễ, tết", "9441/TB-BNV", "văn bản chưa đối chiếu"),
     ("27/04/2026", "Thứ Hai", "nghỉ bù", "45/2019/QH14", "đã xác minh"),
     ("30/04/2026", "Thứ Năm", "ngày lễ, tết", "45/2019/QH14", "đã xác minh"),
     ("01/05/2026", "Thứ Sáu", "ngày lễ, tết", "45/2019/QH14", "đã xác minh"),
-    ("22/08/2026", "Thứ Bảy", "làm bù", "Quốc khánh 2026", "đã xác minh"),
-    ("31/08/2026", "Thứ Hai", "nghỉ hoán đổi", "Quốc khánh 2026", "đã xác minh"),
-    ("01/09/2026", "Thứ Ba", "ngày lễ, tết", "", "đã xác minh"),
+    ("22/08/2026", "Thứ Bảy", "làm bù", "9441/TB-BNV", "văn bản chưa đối chiếu"),
+    ("31/08/2026", "Thứ Hai", "nghỉ hoán đổi", "9441/TB-BNV", "văn bản chưa đối chiếu"),
+    ("01/09/2026", "Thứ Ba", "ngày lễ, tết", "9441/TB-BNV", "văn bản chưa đối chiếu"),
     ("02/09/2026", "Thứ Tư", "ngày lễ, tết", "45/2019/QH14", "đã xác minh"),
-    ("24/11/2026", "Thứ Ba", "Ngày Văn hóa Việt Nam", "80-NQ/TW", "chờ cơ sở pháp lý"),
+    # the proposed 23/11 <-> 28/11 swap is listed as a proposal, not applied
+    ("23/11/2026", "Thứ Hai", "(đề xuất)", "Đề xuất hoán đổi", "mới là đề xuất, không áp dụng"),
+    ("24/11/2026", "Thứ Ba", "Ngày Văn hóa Việt Nam", "28/2026/QH16", "văn bản chưa đối chiếu"),
+    ("28/11/2026", "Thứ Bảy", "(đề xuất)", "Đề xuất hoán đổi", "mới là đề xuất, không áp dụng"),
 ]
 
 
@@ -78,7 +81,8 @@ def test_demo_lists_exactly_the_2026_weekdays_off_and_make_up_days(
     out = run(capsys, "demo", "--calendar")
     listed = [line[:10] for line in out.splitlines() if line[:10].endswith("/2026")]
     assert listed == [day for day, *_ in CALENDAR_2026]  # in date order, each once
-    assert "13 ngày thường được nghỉ, 2 ngày làm bù." in out  # §7.3 weekday total for 2026
+    # §7.3 weekday total for 2026, plus 24/11 (NQ 28/2026/QH16): 13 -> 14
+    assert "14 ngày thường được nghỉ, 2 ngày làm bù." in out
 
 
 def test_demo_marks_documents_known_only_from_secondary_sources(
@@ -91,9 +95,10 @@ def test_demo_marks_documents_known_only_from_secondary_sources(
     assert "* văn bản biết qua nguồn thứ cấp (báo chí), chưa đối chiếu bản gốc" in out
 
 
-def test_demo_shows_24_11_as_pending_not_as_a_day_off(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_shows_24_11_as_a_day_off(capsys: pytest.CaptureFixture[str]) -> None:
     line = row(run(capsys, "demo", "--calendar"), "24/11/2026")
-    assert line.endswith("chờ cơ sở pháp lý, không phải ngày nghỉ")
+    assert "ngày lễ, tết" in line
+    assert "28/2026/QH16*" in line
 
 
 # (receipt, n, n-th working day, n-th working day with make-up Saturdays ignored or None
@@ -143,8 +148,9 @@ def test_demo_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     jan2 = row(out, "02/01/2026")
     assert all(x in jan2 for x in ("Friday", "swapped day off", "12729/VPCP-KGVX", "verified"))
     assert "Saturday" in row(out, "10/01/2026")
-    assert row(out, "24/11/2026").endswith("pending legal basis, not a day off")
-    assert "13 weekdays off, 2 make-up working days." in out
+    assert row(out, "24/11/2026").endswith("published, document unchecked")
+    assert row(out, "23/11/2026").endswith("only proposed, not applied")
+    assert "14 weekdays off, 2 make-up working days." in out
     (line,) = [x for x in block(out, "24/04/2025", "Received") if "working day 5:" in x]
     assert "Monday 05/05/2025" in line
     assert line.endswith("make-up days ignored: Tuesday 06/05/2025")

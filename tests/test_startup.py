@@ -238,7 +238,7 @@ def test_the_table_matches_a_day_by_day_reading_of_the_data(*, count_make_up: bo
     cal = WorkCalendar(count_make_up_days=count_make_up).with_days_off(
         [date(2025, 3, 3)], name="local", source="QĐ của UBND tỉnh"
     )
-    days = dict(calendar_module._national_days(culture_day=False))
+    days = dict(calendar_module._national_days(frozenset()))
     days[date(2025, 3, 3).toordinal()] = cal.overrides[0]
     expected = naive_working(days, count_make_up=count_make_up)
     with warnings.catch_warnings():

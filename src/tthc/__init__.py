@@ -19,6 +19,7 @@ from tthc._version import __version__
 if TYPE_CHECKING:  # the names, for type checkers; at run time they load on first use
     from tthc.calendar import (
         CalendarDay,
+        CalendarPolicy,
         DayKind,
         DayStatus,
         OfficeHours,
@@ -61,6 +62,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         ProvisionalCalendarWarning,
         RecordError,
         ReportIdentityError,
+        ScheduleError,
         TimeLimitParseError,
         TthcError,
         TthcWarning,
@@ -78,11 +80,13 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
     from tthc.legal import Confidence, LegalSource
     from tthc.parsing import parse_date, parse_instant
     from tthc.reports import format_count, format_percent
+    from tthc.schedules import Schedule
     from tthc.scoring import qd766
 
 _HOMES: dict[str, tuple[str, ...]] = {
     "tthc.calendar": (
         "CalendarDay",
+        "CalendarPolicy",
         "DayKind",
         "DayStatus",
         "OfficeHours",
@@ -140,6 +144,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "ProvisionalCalendarWarning",
         "RecordError",
         "ReportIdentityError",
+        "ScheduleError",
         "TimeLimitParseError",
         "TthcError",
         "TthcWarning",
@@ -166,6 +171,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "format_count",
         "format_percent",
     ),
+    "tthc.schedules": ("Schedule",),
     "tthc.scoring": ("qd766",),
 }
 """The module defining each re-exported name (the imports above, spelled for run time)."""
@@ -178,6 +184,7 @@ __all__ = [
     "ApologyRefusedError",
     "CalendarDay",
     "CalendarNotCoveredError",
+    "CalendarPolicy",
     "Catalog",
     "Channel",
     "Confidence",
@@ -218,6 +225,8 @@ __all__ = [
     "Report06",
     "ReportIdentityError",
     "ReportPolicy",
+    "Schedule",
+    "ScheduleError",
     "Status",
     "TaxCode",
     "TimeLimit",

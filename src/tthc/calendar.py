@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -44,8 +45,10 @@ from tthc.errors import (
     DateOutOfRangeError,
     InvalidOverrideError,
     ProvisionalCalendarWarning,
+    ScheduleError,
 )
 from tthc.legal import Confidence, LegalSource
+from tthc.schedules import Schedule, ScheduleDayKind
 
 __all__ = [
     "FIRST_SUPPORTED_DATE",
@@ -54,10 +57,12 @@ __all__ = [
     "MAX_WORKING_HOURS",
     "VIETNAM_TZ",
     "CalendarDay",
+    "CalendarPolicy",
     "DayKind",
     "DayStatus",
     "OfficeHours",
     "OfficeHoursChange",
+    "Schedule",
     "WorkCalendar",
     "vietnam_calendar",
 ]
@@ -101,13 +106,35 @@ class DayStatus(enum.StrEnum):
     """How far a day's entry can be trusted."""
 
     VERIFIED = "verified"
-    """From the official schedule of a verified year (``WorkCalendar.verified_years``)."""
+    """From the official schedule of a verified year, citing a document that was read."""
+    SOURCE_UNCONFIRMED = "source_unconfirmed"
+    """In a verified year's published schedule, but the cited document's number or text was
+    not read in the original (only reported second-hand): ``note`` and the source's
+    ``confidence`` say what is missing."""
     PROVISIONAL = "provisional"
     """Derived from the statutory rules for a year whose official schedule is not in tthc."""
     PENDING_LEGAL_BASIS = "pending_legal_basis"
-    """Announced, but no binding act was found (24/11 Ngày Văn hóa Việt Nam): opt-in only."""
+    """Proposed, but no binding act was found (the 23/11 <-> 28/11/2026 swap): applied only
+    by an opt-in :class:`CalendarPolicy`."""
     LOCAL = "local"
     """An override supplied by the caller, with the caller's source."""
+
+
+class CalendarPolicy(enum.StrEnum):
+    """Opt-in readings of the calendar where the law is not settled (all off by default).
+
+    >>> cal = vietnam_calendar(policies=[CalendarPolicy.CULTURE_DAY_SWAP_2026])
+    >>> cal.is_working_day(date(2026, 11, 23)), cal.is_working_day(date(2026, 11, 28))
+    (False, True)
+    """
+
+    CULTURE_DAY_SWAP_2026 = "culture_day_swap_2026"
+    """Monday 23/11/2026 off, Saturday 28/11/2026 worked: proposed in 09/2026, no decision
+    found (unconfirmed)."""
+    CULTURE_DAY_COMPENSATION = "culture_day_compensation"
+    """A nghỉ bù on the next working day when 24/11 falls on a weekly rest day (2029, 2030,
+    ...). Unconfirmed: 24/11 is not in Bộ luật Lao động 2019 Điều 112 khoản 1, so Điều 111
+    khoản 3 may not reach it; the ``holidays`` package assumes it does."""
 
 
 _WORKING_KINDS = frozenset({DayKind.MAKE_UP, DayKind.LOCAL_WORKING_DAY})
@@ -130,17 +157,21 @@ class CalendarDay:
     source: LegalSource = attrs.field(order=False)
     status: DayStatus = attrs.field(converter=DayStatus, order=False)
     note: str = attrs.field(default="", order=False)
+    origin: str = attrs.field(default="", order=False)
+    """The schedule file the day came from (:class:`~tthc.schedules.Schedule`), or ``""``
+    for tthc's bundled data."""
 
     @property
     def confidence(self) -> Confidence:
         """How well the citation was checked (``status`` says whether the year is covered).
 
         A verified year's row can rest on a document whose number or text was only reported
-        second-hand, e.g. the 2026 Quốc khánh swap.
+        second-hand, e.g. the 2026 Quốc khánh swap; its status then says so.
 
         >>> from tthc import vietnam_calendar
-        >>> vietnam_calendar().day_info(date(2026, 8, 22)).confidence
-        <Confidence.SECONDARY: 'secondary'>
+        >>> day = vietnam_calendar().day_info(date(2026, 8, 22))
+        >>> day.confidence, day.status
+        (<Confidence.SECONDARY: 'secondary'>, <DayStatus.SOURCE_UNCONFIRMED: 'source_unconfirmed'>)
         """
         return self.source.confidence
 
@@ -331,7 +362,7 @@ def _is_rest(d: date) -> bool:
     return d.isoweekday() in _rest_days(d)
 
 
-def _statutory_year(year: int, *, culture_day: bool) -> list[CalendarDay]:
+def _statutory_year(year: int, *, policies: frozenset[CalendarPolicy]) -> list[CalendarDay]:
     """Days off of *year* from the statutes alone: lunar holidays, nghỉ bù, no swaps."""
     off: dict[date, CalendarDay] = {}
     status = DayStatus.PROVISIONAL
@@ -349,7 +380,7 @@ def _statutory_year(year: int, *, culture_day: bool) -> list[CalendarDay]:
     def place(d: date, kind: DayKind, name: str, source: LegalSource, note: str = "") -> None:
         off[d] = CalendarDay(d, kind, name, source, status, note)
 
-    # Fixed-date holidays (and 24/11 on calendars that enact it), compensated when on rest days.
+    # Fixed-date holidays of the Labor Code, compensated when on rest days.
     fixed: list[tuple[date, str, LegalSource]] = []
     for month, day, name in _era(date(year, 12, 31))[1]:
         d = date(year, month, day)
@@ -365,9 +396,6 @@ def _statutory_year(year: int, *, culture_day: bool) -> list[CalendarDay]:
         fixed.append(
             (national_day + timedelta(step), "Quốc khánh (ngày liền kề)", _era(national_day)[5])
         )
-    month, day, name, since, source = _statutory.CULTURE_DAY
-    if culture_day and date(year, month, day) >= since:
-        fixed.append((date(year, month, day), name, source))
 
     # Tết: the eve (last day of tháng Chạp) and the first days of the year. Which days the
     # Prime Minister gives is decided yearly; a Saturday day moves to the working day before,
@@ -396,33 +424,152 @@ def _statutory_year(year: int, *, culture_day: bool) -> list[CalendarDay]:
             place(
                 next_free(d, 1), DayKind.COMPENSATORY, f"Nghỉ bù {label}", _compensation_source(d)
             )
+
+    # 24/11 from 2026 (Nghị quyết 28/2026/QH16 Điều 2): not a Labor Code holiday, so its nghỉ
+    # bù on a weekend is an opt-in policy.
+    month, day, name, since, source = _statutory.CULTURE_DAY
+    culture = date(year, month, day)
+    if culture >= since:
+        if free(culture):
+            place(culture, DayKind.HOLIDAY, name, source)
+        elif _is_rest(culture) and CalendarPolicy.CULTURE_DAY_COMPENSATION in policies:
+            place(
+                next_free(culture, 1),
+                DayKind.COMPENSATORY,
+                f"Nghỉ bù {name}",
+                _statutory.CULTURE_DAY_COMPENSATION,
+                "opt-in policy CULTURE_DAY_COMPENSATION (unconfirmed)",
+            )
     return [off[d] for d in sorted(off)]  # one entry per day: the order of CalendarDay
 
 
+def _official_status(source: LegalSource) -> DayStatus:
+    """VERIFIED only when the cited document itself was read; else what is missing."""
+    if source.confidence is Confidence.VERIFIED:
+        return DayStatus.VERIFIED
+    return DayStatus.SOURCE_UNCONFIRMED
+
+
+_SCHEDULE_KINDS = {
+    ScheduleDayKind.OFF: DayKind.HOLIDAY,
+    ScheduleDayKind.HOLIDAY: DayKind.HOLIDAY,
+    ScheduleDayKind.COMPENSATORY: DayKind.COMPENSATORY,
+    ScheduleDayKind.SWAPPED: DayKind.SWAPPED,
+    ScheduleDayKind.MAKE_UP: DayKind.MAKE_UP,
+}
+
+_POLICY_DAYS = {CalendarPolicy.CULTURE_DAY_SWAP_2026: _official.PENDING_DAYS}
+"""The proposed days each policy applies (``tthc._data.days_off.PENDING_DAYS``)."""
+
+
 @functools.cache
-def _national_days(*, culture_day: bool) -> dict[int, CalendarDay]:
+def _national_days(policies: frozenset[CalendarPolicy]) -> dict[int, CalendarDay]:
     """Every non-pattern day 1995-2100: official rows where verified, statutory elsewhere."""
     days: dict[int, CalendarDay] = {}
     verified = _official.VERIFIED_YEARS
     for year in range(FIRST_SUPPORTED_DATE.year, LAST_SUPPORTED_DATE.year + 1):
         if year not in verified:
-            for entry in _statutory_year(year, culture_day=culture_day):
+            for entry in _statutory_year(year, policies=policies):
                 days[entry.day.toordinal()] = entry
     for d, kind, name, source, note in _official.OFFICIAL_DAYS:
-        days[d.toordinal()] = CalendarDay(d, kind, name, source, DayStatus.VERIFIED, note)
-    if culture_day:
-        for d, kind, name, source, note in _official.PENDING_DAYS:
+        days[d.toordinal()] = CalendarDay(d, kind, name, source, _official_status(source), note)
+    for policy in sorted(policies):
+        for d, kind, name, source, note in _POLICY_DAYS.get(policy, ()):
             days[d.toordinal()] = CalendarDay(
                 d, kind, name, source, DayStatus.PENDING_LEGAL_BASIS, note
             )
     return days
 
 
-def _pending_days() -> tuple[CalendarDay, ...]:
+def _pending_days(policies: frozenset[CalendarPolicy]) -> tuple[CalendarDay, ...]:
     return tuple(
         CalendarDay(d, kind, name, source, DayStatus.PENDING_LEGAL_BASIS, note)
-        for d, kind, name, source, note in _official.PENDING_DAYS
+        for policy, rows in _POLICY_DAYS.items()
+        if policy not in policies
+        for d, kind, name, source, note in rows
     )
+
+
+def _to_policies(value: Iterable[CalendarPolicy | str]) -> frozenset[CalendarPolicy]:
+    if isinstance(value, str):
+        value = (value,)
+    return frozenset(CalendarPolicy(p) for p in value)
+
+
+def _to_schedules(value: Iterable[object]) -> tuple[Schedule, ...]:
+    out = tuple(value)
+    for s in out:
+        if not isinstance(s, Schedule):
+            msg = f"expected a Schedule (Schedule.read(path) or a path), got {s!r}"
+            raise TypeError(msg)
+    return out  # type: ignore[return-value]  # each item checked above
+
+
+def _lay_schedules(
+    days: dict[int, CalendarDay], schedules: tuple[Schedule, ...]
+) -> tuple[int, int]:
+    """Lay *schedules* over *days* (in place); return the verified years' first and last.
+
+    A day of a file may not change the answer of a bundled verified day unless the file says
+    ``overrides_verified = true``; the verified years must stay one unbroken range.
+    """
+    bundled = _official.VERIFIED_YEARS
+    first, last = bundled.start, bundled.stop - 1
+    claimed: set[int] = set()
+    for schedule in schedules:
+        new_years = [y for y in schedule.verified_years if y not in bundled]
+        # A file gives its verified years in full: the provisional answer for them goes, and
+        # so does tthc's own verified schedule of a year the file is allowed to override.
+        replaced = schedule.verified_years if schedule.overrides_verified else new_years
+        for y in replaced:
+            lo, hi = date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
+            for o in [o for o in days if lo <= o <= hi and days[o].origin == ""]:
+                del days[o]
+        claimed.update(new_years)
+        for entry in schedule.days:
+            o = entry.day.toordinal()
+            working = entry.kind is ScheduleDayKind.MAKE_UP
+            if entry.day.year in bundled:
+                old = days.get(o)
+                was_working = not _is_rest(entry.day) if old is None else old.is_working
+                if old is not None and old.origin:
+                    pass  # an earlier file: later files win
+                elif working != was_working and not schedule.overrides_verified:
+                    what = "a working day" if was_working else f"off ({old.name if old else ''})"
+                    raise ScheduleError(
+                        schedule.origin,
+                        f"days (date = {entry.day.isoformat()})",
+                        f"{entry.day.isoformat()} is {what} in tthc's verified "
+                        f"{entry.day.year} schedule; set [coverage] overrides_verified = true "
+                        "to change a verified day",
+                        entry.day,
+                    )
+            kind = _SCHEDULE_KINDS[entry.kind]
+            days[o] = CalendarDay(
+                entry.day,
+                kind,
+                entry.name,
+                schedule.document,
+                _official_status(schedule.document),
+                entry.note,
+                origin=schedule.origin,
+            )
+    years = sorted({*range(first, last + 1), *claimed})
+    if years != list(range(years[0], years[-1] + 1)):
+        gap = next(y for y in range(years[0], years[-1] + 1) if y not in years)
+        origin = next(
+            s.origin
+            for s in schedules
+            if any(y > gap > last or y < gap < first for y in s.verified_years)
+        )
+        raise ScheduleError(
+            origin,
+            "coverage.verified_years",
+            f"the verified years would have a gap at {gap}; a schedule file may only extend "
+            f"{first}-{last} year by year",
+            sorted(claimed),
+        )
+    return years[0], years[-1]
 
 
 # -- the calendar ------------------------------------------------------------------------------
@@ -499,8 +646,14 @@ class WorkCalendar:
     """Raise :class:`~tthc.errors.CalendarNotCoveredError` for unverified years, not warn."""
     count_make_up_days: bool = attrs.field(default=True, kw_only=True)
     """Whether make-up Saturdays (làm bù) are working days (legal-rules.md §2.4)."""
-    culture_day: bool = attrs.field(default=False, kw_only=True)
-    """Whether 24/11 (Ngày Văn hóa Việt Nam, pending legal basis) is a day off."""
+    policies: frozenset[CalendarPolicy] = attrs.field(
+        default=frozenset(), kw_only=True, converter=_to_policies
+    )
+    """The opt-in :class:`CalendarPolicy` readings applied (none by default)."""
+    schedules: tuple[Schedule, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_schedules
+    )
+    """Schedule files laid over the bundled data, in order (:mod:`tthc.schedules`)."""
     overrides: tuple[CalendarDay, ...] = attrs.field(default=(), kw_only=True)
     """Local days off and working days, later entries winning."""
     office_hours: tuple[OfficeHoursChange, ...] = attrs.field(
@@ -519,9 +672,11 @@ class WorkCalendar:
     _hours: list[OfficeHours] = attrs.field(init=False, eq=False, hash=False)
     _verified_lo: int = attrs.field(init=False, eq=False, hash=False)
     _verified_hi: int = attrs.field(init=False, eq=False, hash=False)
+    _verified: range = attrs.field(init=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        days = dict(_national_days(culture_day=self.culture_day))
+        days = dict(_national_days(self.policies))
+        first, last = _lay_schedules(days, self.schedules)
         for override in self.overrides:
             days[override.day.toordinal()] = override
         # Built a slice at a time (the weekly pattern of each rest era, the hours of each
@@ -564,7 +719,8 @@ class WorkCalendar:
         cum = list(accumulate(working, initial=0))
         cum_us = list(accumulate(day_us, initial=0))
         wd = list(map(date.fromordinal, compress(range(_BASE, _BASE + _SPAN), working)))
-        verified = _official.VERIFIED_YEARS
+        verified = range(first, last + 1)
+        object.__setattr__(self, "_verified", verified)
         object.__setattr__(self, "_days", days)
         object.__setattr__(self, "_working", working)
         object.__setattr__(self, "_cum", cum)
@@ -579,20 +735,31 @@ class WorkCalendar:
         v = self.verified_years
         return (
             f"WorkCalendar(verified={v.start}-{v.stop - 1}, strict={self.strict}, "
-            f"count_make_up_days={self.count_make_up_days}, culture_day={self.culture_day}, "
-            f"overrides={len(self.overrides)}, office_hours={len(self.office_hours)})"
+            f"count_make_up_days={self.count_make_up_days}, "
+            f"policies={sorted(p.value for p in self.policies)}, "
+            f"schedules={len(self.schedules)}, overrides={len(self.overrides)}, "
+            f"office_hours={len(self.office_hours)})"
         )
 
     # -- coverage ---------------------------------------------------------------------------
 
     @property
     def verified_years(self) -> range:
-        """Years whose official schedule tthc holds day by day (2019-2026).
+        """Years whose official schedule tthc holds day by day (2019-2026, plus schedule files).
 
         >>> vietnam_calendar().verified_years
         range(2019, 2027)
         """
-        return _official.VERIFIED_YEARS
+        return self._verified
+
+    @property
+    def culture_day(self) -> bool:
+        """Always True: 24/11 is a day off by law from 2026 (Nghị quyết 28/2026/QH16 Điều 2).
+
+        .. deprecated:: 0.2
+           The ``culture_day`` switch is gone; this property remains for old callers.
+        """
+        return True
 
     @property
     def supported_range(self) -> tuple[date, date]:
@@ -642,8 +809,8 @@ class WorkCalendar:
         False
         >>> cal.is_working_day(date(2026, 1, 10))  # Saturday worked in exchange
         True
-        >>> cal.is_working_day(date(2026, 11, 24))  # 24/11: pending legal basis, not off
-        True
+        >>> cal.is_working_day(date(2026, 11, 24))  # Ngày Văn hóa (NQ 28/2026/QH16)
+        False
         """
         i = self._index(d)
         o = i + _BASE
@@ -709,14 +876,16 @@ class WorkCalendar:
         )
 
     def pending_days(self) -> tuple[CalendarDay, ...]:
-        """Announced days off without a binding act yet, which this calendar does not apply.
+        """Proposed days without a binding act, which this calendar does not apply.
 
-        >>> [(d.day.isoformat(), d.name) for d in vietnam_calendar().pending_days()]
-        [('2026-11-24', 'Ngày Văn hóa Việt Nam')]
-        >>> vietnam_calendar(culture_day=True).pending_days()
+        Each belongs to a :class:`CalendarPolicy`; opting in applies it instead.
+
+        >>> [(d.day.isoformat(), d.kind.value) for d in vietnam_calendar().pending_days()]
+        [('2026-11-23', 'swapped'), ('2026-11-28', 'make_up')]
+        >>> vietnam_calendar(policies=["culture_day_swap_2026"]).pending_days()
         ()
         """
-        return () if self.culture_day else _pending_days()
+        return _pending_days(self.policies)
 
     @staticmethod
     def _pattern_working(d: date) -> bool:
@@ -984,14 +1153,37 @@ class WorkCalendar:
 
 
 @functools.cache
-def _cached_calendar(*, strict: bool, count_make_up_days: bool, culture_day: bool) -> WorkCalendar:
+def _cached_calendar(
+    *,
+    strict: bool,
+    count_make_up_days: bool,
+    policies: frozenset[CalendarPolicy],
+    schedules: tuple[Schedule, ...],
+) -> WorkCalendar:
     return WorkCalendar(
-        strict=strict, count_make_up_days=count_make_up_days, culture_day=culture_day
+        strict=strict,
+        count_make_up_days=count_make_up_days,
+        policies=policies,
+        schedules=schedules,
     )
 
 
+def _schedule(item: object) -> Schedule:
+    if isinstance(item, Schedule):
+        return item
+    if isinstance(item, str | os.PathLike):
+        return Schedule.read(item)
+    msg = f"a schedule is a path or a Schedule, got {item!r}"
+    raise TypeError(msg)
+
+
 def vietnam_calendar(
-    *, strict: bool = False, count_make_up_days: bool = True, culture_day: bool = False
+    *,
+    strict: bool = False,
+    count_make_up_days: bool = True,
+    policies: Iterable[CalendarPolicy | str] = (),
+    schedules: Iterable[Schedule | str | os.PathLike[str]] = (),
+    culture_day: bool | None = None,
 ) -> WorkCalendar:
     """The national working calendar of Vietnamese state bodies.
 
@@ -1001,17 +1193,33 @@ def vietnam_calendar(
             :class:`~tthc.errors.ProvisionalCalendarWarning`.
         count_make_up_days: Make-up Saturdays (làm bù) are working days (the default, as
             OpenCPS does); ``False`` reproduces vendors that ignore them.
-        culture_day: Treat 24/11 (Ngày Văn hóa Việt Nam) as a day off. Its legal basis is
-            pending (Nghị quyết 80-NQ/TW chose the day; Labor Code Điều 112 is not amended).
+        policies: Opt-in :class:`CalendarPolicy` readings where the law is unsettled.
+        schedules: Schedule files (paths, or :class:`~tthc.schedules.Schedule` values) laid
+            over the bundled data in order; their ``verified_years`` count as verified.
+        culture_day: Deprecated, no effect: 24/11 (Ngày Văn hóa Việt Nam) is a day off by
+            law from 2026 (Nghị quyết 28/2026/QH16 Điều 2, in force 01/07/2026).
 
     >>> cal = vietnam_calendar()
-    >>> cal.is_working_day(date(2026, 11, 24)), vietnam_calendar(culture_day=True).is_working_day(date(2026, 11, 24))
-    (True, False)
+    >>> cal.is_working_day(date(2026, 11, 24)), cal.day_info(date(2026, 11, 24)).source.number
+    (False, '28/2026/QH16')
+    >>> cal.add_working_days(date(2026, 11, 20), 5)
+    datetime.date(2026, 11, 30)
     >>> vietnam_calendar(strict=True).is_working_day(date(2027, 1, 4))
     Traceback (most recent call last):
         ...
     tthc.errors.CalendarNotCoveredError: no verified working-day calendar for 2027; verified years are 2019-2026
     """
+    if culture_day is not None:
+        warnings.warn(
+            "vietnam_calendar(culture_day=...) has no effect and will be removed: 24/11 is a "
+            "day off by law from 2026 (Nghị quyết 28/2026/QH16 Điều 2); see the 0.2 changelog "
+            "to reproduce older results",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     return _cached_calendar(
-        strict=strict, count_make_up_days=count_make_up_days, culture_day=culture_day
+        strict=strict,
+        count_make_up_days=count_make_up_days,
+        policies=_to_policies(policies),
+        schedules=tuple(_schedule(item) for item in schedules),
     )

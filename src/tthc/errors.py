@@ -35,6 +35,7 @@ __all__ = [
     "ProvisionalCalendarWarning",
     "RecordError",
     "ReportIdentityError",
+    "ScheduleError",
     "TimeLimitParseError",
     "TthcError",
     "TthcWarning",
@@ -87,6 +88,19 @@ class CountTooLargeError(TthcError, ValueError):
 
 class InvalidOverrideError(TthcError, ValueError):
     """A calendar override is malformed (e.g. it names no day)."""
+
+
+class ScheduleError(TthcError, ValueError):
+    """A schedule file is malformed, out of bounds, or contradicts tthc's verified days.
+
+    *origin* is the file, *where* the field (``days[3].date``) or ``TOML`` for a syntax error
+    (whose message gives the line), *value* the offending value.
+    """
+
+    def __init__(self, origin: str, where: str, problem: str, value: object) -> None:
+        self.origin, self.where, self.problem, self.value = origin, where, problem, value
+        shown = "" if value is None else f" (got {value!r})"
+        super().__init__(f"{origin}: {where}: {problem}{shown}")
 
 
 class ProvisionalCalendarWarning(TthcWarning):

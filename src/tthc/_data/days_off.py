@@ -10,7 +10,9 @@ Each row: ``(day, kind, Vietnamese name, source, note)``. ``kind`` is one of
 
 Only weekdays off and worked Saturdays are listed: a holiday on a Saturday or Sunday changes
 nothing by itself (its nghỉ bù is listed). Where the yearly decision's number was not found,
-the row cites the statute and says so in its note. Research: legal-rules.md §7.3, §8.2.
+the row cites a source named for the schedule ("Lịch nghỉ ...") whose title says so and
+whose confidence is not ``verified``; the calendar then gives the day the status
+``source_unconfirmed`` instead of ``verified``.
 
 Add a row only after reading the cited decision, and widen ``VERIFIED_YEARS`` in the same
 commit; ``tests/test_data.py`` checks every row and every verified year day by day.
@@ -23,14 +25,19 @@ from datetime import date
 from tthc._data.sources import (
     BLLD_2012,
     BLLD_2019,
+    CULTURE_DAY_SWAP_2026_PROPOSAL,
     CV_245_VPCP_KGVX_2022,
     CV_2450_VPCP_KGVX_2024,
     CV_6519_VPCP_KGVX_2018,
     CV_8056_VPCP_KGVX_2022,
     CV_8726_VPCP_KGVX_2024,
     CV_12729_VPCP_KGVX_2025,
-    NQ_80_NQ_TW_2026,
-    QK_2026_PLAN,
+    NQ_28_2026_QH16,
+    SCHEDULE_QK_2022,
+    SCHEDULE_QK_2025,
+    SCHEDULE_TET_2020,
+    TB_4875_TB_LDTBXH_2020,
+    TB_5015_TB_LDTBXH_2023,
     TB_6150_TB_LDTBXH_2024,
     TB_9441_TB_BNV_2025,
 )
@@ -40,7 +47,6 @@ __all__ = ["OFFICIAL_DAYS", "PENDING_DAYS", "VERIFIED_YEARS"]
 
 VERIFIED_YEARS = range(2019, 2027)
 
-_NO_NUMBER = "yearly decision's number not found; dates checked against published schedules"
 _LC12_115 = BLLD_2012.at("Điều 115")
 _LC12_115_3 = BLLD_2012.at("Điều 115 khoản 3")
 _LC19_112 = BLLD_2019.at("Điều 112 khoản 1")
@@ -82,22 +88,22 @@ OFFICIAL_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
     (date(2019, 9, 2), "holiday", "Quốc khánh", _LC12_115, ""),
     # 2020
     (date(2020, 1, 1), "holiday", "Tết Dương lịch", _LC12_115, ""),
-    (date(2020, 1, 23), "holiday", "Tết Nguyên đán (29 tháng Chạp)", _LC12_115, _NO_NUMBER),
-    (date(2020, 1, 24), "holiday", "Tết Nguyên đán (30 tháng Chạp)", _LC12_115, _NO_NUMBER),
-    (date(2020, 1, 27), "holiday", "Tết Nguyên đán (mùng 3)", _LC12_115, _NO_NUMBER),
+    (date(2020, 1, 23), "holiday", "Tết Nguyên đán (29 tháng Chạp)", SCHEDULE_TET_2020, ""),
+    (date(2020, 1, 24), "holiday", "Tết Nguyên đán (30 tháng Chạp)", SCHEDULE_TET_2020, ""),
+    (date(2020, 1, 27), "holiday", "Tết Nguyên đán (mùng 3)", SCHEDULE_TET_2020, ""),
     (
         date(2020, 1, 28),
         "compensatory",
         "Nghỉ bù Tết Nguyên đán (mùng 1 thứ Bảy)",
-        _LC12_115_3,
-        _NO_NUMBER,
+        SCHEDULE_TET_2020,
+        "Labor Code 2012 art. 115(3)",
     ),
     (
         date(2020, 1, 29),
         "compensatory",
         "Nghỉ bù Tết Nguyên đán (mùng 2 Chủ nhật)",
-        _LC12_115_3,
-        _NO_NUMBER,
+        SCHEDULE_TET_2020,
+        "Labor Code 2012 art. 115(3)",
     ),
     (date(2020, 4, 2), "holiday", "Giỗ Tổ Hùng Vương", _LC12_115, ""),
     (date(2020, 4, 30), "holiday", "Ngày Chiến thắng", _LC12_115, ""),
@@ -105,22 +111,22 @@ OFFICIAL_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
     (date(2020, 9, 2), "holiday", "Quốc khánh", _LC12_115, ""),
     # 2021 (Labor Code 2019 in force: 11 holidays, Quốc khánh 2 days)
     (date(2021, 1, 1), "holiday", "Tết Dương lịch", _LC19_112, ""),
-    (date(2021, 2, 10), "holiday", "Tết Nguyên đán (29 tháng Chạp)", _LC19_112, _NO_NUMBER),
-    (date(2021, 2, 11), "holiday", "Tết Nguyên đán (30 tháng Chạp)", _LC19_112, _NO_NUMBER),
-    (date(2021, 2, 12), "holiday", "Tết Nguyên đán (mùng 1)", _LC19_112, _NO_NUMBER),
+    (date(2021, 2, 10), "holiday", "Tết Nguyên đán (29 tháng Chạp)", TB_4875_TB_LDTBXH_2020, ""),
+    (date(2021, 2, 11), "holiday", "Tết Nguyên đán (30 tháng Chạp)", TB_4875_TB_LDTBXH_2020, ""),
+    (date(2021, 2, 12), "holiday", "Tết Nguyên đán (mùng 1)", TB_4875_TB_LDTBXH_2020, ""),
     (
         date(2021, 2, 15),
         "compensatory",
         "Nghỉ bù Tết Nguyên đán (mùng 2 thứ Bảy)",
-        _LC19_111_3,
-        _NO_NUMBER,
+        TB_4875_TB_LDTBXH_2020,
+        "Labor Code 2019 art. 111(3)",
     ),
     (
         date(2021, 2, 16),
         "compensatory",
         "Nghỉ bù Tết Nguyên đán (mùng 3 Chủ nhật)",
-        _LC19_111_3,
-        _NO_NUMBER,
+        TB_4875_TB_LDTBXH_2020,
+        "Labor Code 2019 art. 111(3)",
     ),
     (date(2021, 4, 21), "holiday", "Giỗ Tổ Hùng Vương", _LC19_112, ""),
     (date(2021, 4, 30), "holiday", "Ngày Chiến thắng", _LC19_112, ""),
@@ -132,7 +138,7 @@ OFFICIAL_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
         "",
     ),
     (date(2021, 9, 2), "holiday", "Quốc khánh", _LC19_112, ""),
-    (date(2021, 9, 3), "holiday", "Quốc khánh (ngày liền kề)", _LC19_112, _NO_NUMBER),
+    (date(2021, 9, 3), "holiday", "Quốc khánh (ngày liền kề)", TB_4875_TB_LDTBXH_2020, ""),
     # 2022
     (date(2022, 1, 3), "compensatory", "Nghỉ bù Tết Dương lịch (thứ Bảy 1/1)", _LC19_111_3, ""),
     (
@@ -161,7 +167,7 @@ OFFICIAL_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
         _LC19_111_3,
         "",
     ),
-    (date(2022, 9, 1), "holiday", "Quốc khánh (ngày liền kề)", _LC19_112, _NO_NUMBER),
+    (date(2022, 9, 1), "holiday", "Quốc khánh (ngày liền kề)", SCHEDULE_QK_2022, ""),
     (date(2022, 9, 2), "holiday", "Quốc khánh", _LC19_112, ""),
     # 2023
     (date(2023, 1, 2), "compensatory", "Nghỉ bù Tết Dương lịch (Chủ nhật 1/1)", _LC19_111_3, ""),
@@ -207,22 +213,22 @@ OFFICIAL_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
     ),
     # 2024
     (date(2024, 1, 1), "holiday", "Tết Dương lịch", _LC19_112, ""),
-    (date(2024, 2, 8), "holiday", "Tết Nguyên đán (29 tháng Chạp)", _LC19_112, _NO_NUMBER),
-    (date(2024, 2, 9), "holiday", "Tết Nguyên đán (30 tháng Chạp)", _LC19_112, _NO_NUMBER),
-    (date(2024, 2, 12), "holiday", "Tết Nguyên đán (mùng 3)", _LC19_112, _NO_NUMBER),
+    (date(2024, 2, 8), "holiday", "Tết Nguyên đán (29 tháng Chạp)", TB_5015_TB_LDTBXH_2023, ""),
+    (date(2024, 2, 9), "holiday", "Tết Nguyên đán (30 tháng Chạp)", TB_5015_TB_LDTBXH_2023, ""),
+    (date(2024, 2, 12), "holiday", "Tết Nguyên đán (mùng 3)", TB_5015_TB_LDTBXH_2023, ""),
     (
         date(2024, 2, 13),
         "compensatory",
         "Nghỉ bù Tết Nguyên đán (mùng 1 thứ Bảy)",
-        _LC19_111_3,
-        _NO_NUMBER,
+        TB_5015_TB_LDTBXH_2023,
+        "Labor Code 2019 art. 111(3)",
     ),
     (
         date(2024, 2, 14),
         "compensatory",
         "Nghỉ bù Tết Nguyên đán (mùng 2 Chủ nhật)",
-        _LC19_111_3,
-        _NO_NUMBER,
+        TB_5015_TB_LDTBXH_2023,
+        "Labor Code 2019 art. 111(3)",
     ),
     (date(2024, 4, 18), "holiday", "Giỗ Tổ Hùng Vương", _LC19_112, ""),
     (
@@ -236,7 +242,7 @@ OFFICIAL_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
     (date(2024, 5, 1), "holiday", "Ngày Quốc tế Lao động", _LC19_112, ""),
     (date(2024, 5, 4), "make_up", "Làm bù cho thứ Hai 29/4", CV_2450_VPCP_KGVX_2024, ""),
     (date(2024, 9, 2), "holiday", "Quốc khánh", _LC19_112, ""),
-    (date(2024, 9, 3), "holiday", "Quốc khánh (ngày liền kề)", _LC19_112, _NO_NUMBER),
+    (date(2024, 9, 3), "holiday", "Quốc khánh (ngày liền kề)", TB_5015_TB_LDTBXH_2023, ""),
     # 2025
     (date(2025, 1, 1), "holiday", "Tết Dương lịch", _LC19_112, ""),
     (
@@ -267,7 +273,7 @@ OFFICIAL_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
         CV_8726_VPCP_KGVX_2024,
         "worked on Sat 26/04/2025",
     ),
-    (date(2025, 9, 1), "holiday", "Quốc khánh (ngày liền kề)", _LC19_112, _NO_NUMBER),
+    (date(2025, 9, 1), "holiday", "Quốc khánh (ngày liền kề)", SCHEDULE_QK_2025, ""),
     (date(2025, 9, 2), "holiday", "Quốc khánh", _LC19_112, ""),
     # 2026
     (date(2026, 1, 1), "holiday", "Tết Dương lịch", _LC19_112, ""),
@@ -309,27 +315,43 @@ OFFICIAL_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
         date(2026, 8, 22),
         "make_up",
         "Làm bù cho thứ Hai 31/8",
-        QK_2026_PLAN,
-        "primary notice not confirmed [S]",
+        TB_9441_TB_BNV_2025,
+        "",
     ),
     (
         date(2026, 8, 31),
         "swapped",
         "Nghỉ hoán đổi dịp Quốc khánh",
-        QK_2026_PLAN,
-        "worked on Sat 22/08/2026 [S]",
+        TB_9441_TB_BNV_2025,
+        "worked on Sat 22/08/2026",
     ),
-    (date(2026, 9, 1), "holiday", "Quốc khánh (ngày liền kề)", QK_2026_PLAN, ""),
+    (date(2026, 9, 1), "holiday", "Quốc khánh (ngày liền kề)", TB_9441_TB_BNV_2025, ""),
     (date(2026, 9, 2), "holiday", "Quốc khánh", _LC19_112, ""),
-)
-
-PENDING_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
-    # Not a day off by default: no act amending Labor Code art. 112 was found in force.
     (
         date(2026, 11, 24),
         "holiday",
         "Ngày Văn hóa Việt Nam",
-        NQ_80_NQ_TW_2026,
-        "pending legal basis: Labor Code art. 112 not yet amended",
+        NQ_28_2026_QH16.at("Điều 2"),
+        "first year: Nghị quyết 28/2026/QH16 in force 01/07/2026",
     ),
 )
+
+PENDING_DAYS: tuple[tuple[date, str, str, LegalSource, str], ...] = (
+    # The 23/11 <-> 28/11/2026 swap around Ngày Văn hóa Việt Nam was proposed in 09/2026; no
+    # decision was found. Applied only by CalendarPolicy.CULTURE_DAY_SWAP_2026.
+    (
+        date(2026, 11, 23),
+        "swapped",
+        "Nghỉ hoán đổi dịp Ngày Văn hóa Việt Nam (đề xuất)",
+        CULTURE_DAY_SWAP_2026_PROPOSAL,
+        "proposal of 09/2026, no decision found; worked on Sat 28/11/2026",
+    ),
+    (
+        date(2026, 11, 28),
+        "make_up",
+        "Làm bù cho thứ Hai 23/11 (đề xuất)",
+        CULTURE_DAY_SWAP_2026_PROPOSAL,
+        "proposal of 09/2026, no decision found",
+    ),
+)
+"""Proposed days without a binding act: never applied unless a calendar policy opts in."""

@@ -17,8 +17,11 @@ __all__ = [
     "BLLD_1994",
     "BLLD_2012",
     "BLLD_2019",
+    "CULTURE_DAY_SWAP_2026_PROPOSAL",
+    "CULTURE_DAY_WEEKEND_RULE",
     "CV_245_VPCP_KGVX_2022",
     "CV_2450_VPCP_KGVX_2024",
+    "CV_3383_BNV_CVL_2026",
     "CV_6519_VPCP_KGVX_2018",
     "CV_8056_VPCP_KGVX_2022",
     "CV_8726_VPCP_KGVX_2024",
@@ -35,6 +38,7 @@ __all__ = [
     "ND_101_2024_ND_CP",
     "ND_107_2021_ND_CP",
     "ND_118_2025_ND_CP",
+    "NQ_28_2026_QH16",
     "NQ_30_NQ_CP_2026",
     "NQ_80_NQ_TW_2026",
     "QD_09_2025_QD_TTG",
@@ -43,7 +47,11 @@ __all__ = [
     "QD_124_2004_QD_TTG",
     "QD_188_1999_QD_TTG",
     "QD_766_2022_QD_TTG",
-    "QK_2026_PLAN",
+    "SCHEDULE_QK_2022",
+    "SCHEDULE_QK_2025",
+    "SCHEDULE_TET_2020",
+    "TB_4875_TB_LDTBXH_2020",
+    "TB_5015_TB_LDTBXH_2023",
     "TB_6150_TB_LDTBXH_2024",
     "TB_9441_TB_BNV_2025",
     "TTR_89_TTR_LDTBXH_2014",
@@ -136,9 +144,48 @@ CV_8726_VPCP_KGVX_2024 = LegalSource(
 TB_6150_TB_LDTBXH_2024 = LegalSource(
     "6150/TB-LĐTBXH",
     "Thông báo của Bộ Lao động - Thương binh và Xã hội về nghỉ Tết Âm lịch 2025 của cán bộ, "
-    "công chức, viên chức",
-    issued=date(2024, 11, 28),
+    "công chức, viên chức (ngày ký được công bố hai cách: 28/11/2024 và 03/12/2024)",
+    # Public copies give the date two ways; until the original is read, no issue date is
+    # recorded rather than a guessed one.
     url="https://web.archive.org/web/20250812111011/https://thuvienphapluat.vn/van-ban/EN/Lao-dong-Tien-luong/Announcement-6150-TB-BLDTBXH-2024-Lunar-New-Year-in-2025-of-officials-public-employees/634997/tieng-anh.aspx",
+    confidence=Confidence.SECONDARY,
+)
+SCHEDULE_TET_2020 = LegalSource(
+    "Lịch nghỉ Tết Canh Tý 2020",
+    "Nghỉ Tết Âm lịch từ thứ Năm 23/01/2020 đến hết thứ Tư 29/01/2020 (Bộ luật Lao động 2012 "
+    "Điều 115); số hiệu thông báo của Bộ Lao động - Thương binh và Xã hội chưa tìm thấy",
+    url="https://socongthuong.daklak.gov.vn/vi/news/tag/thứ-tư/page-2",
+    confidence=Confidence.SECONDARY,  # the dates as republished by a provincial department
+)
+TB_4875_TB_LDTBXH_2020 = LegalSource(
+    "4875/TB-LĐTBXH",
+    "Thông báo của Bộ Lao động - Thương binh và Xã hội về việc nghỉ Tết Âm lịch và Quốc khánh "
+    "năm 2021 đối với cán bộ, công chức, viên chức và người lao động",
+    url="https://amp.cand.com.vn/Xa-hoi/Chinh-thuc-cong-bo-lich-nghi-Tet-am-lich-2021-cua-cong-chuc-lao-dong-i590977",
+    # Number and content reported by cand.com.vn (11/12/2020) and khoahocdoisong.vn; the
+    # notice itself and its date were not read.
+    confidence=Confidence.SECONDARY,
+)
+SCHEDULE_QK_2022 = LegalSource(
+    "Lịch nghỉ Quốc khánh 2022",
+    "Nghỉ thứ Năm 01/9 và thứ Sáu 02/9/2022 (Bộ luật Lao động 2019 Điều 112 khoản 1); báo chí "
+    "dẫn Công văn 245/VPCP-KGVX, chưa đối chiếu",
+    url="https://vietnambiz.vn/nguoi-lao-dong-duoc-nghi-4-ngay-dip-quoc-khanh-29-2022724142434732.htm",
+    confidence=Confidence.SECONDARY,
+)
+TB_5015_TB_LDTBXH_2023 = LegalSource(
+    "5015/TB-LĐTBXH",
+    "Thông báo của Bộ Lao động - Thương binh và Xã hội về việc nghỉ Tết Âm lịch và nghỉ lễ "
+    "Quốc khánh năm 2024 đối với cán bộ, công chức, viên chức và người lao động",
+    issued=date(2023, 11, 22),
+    # The text is republished by the Đăk Hà district portal (Kon Tum), with the document;
+    # it follows Công văn 8662/VPCP-KGVX (03/11/2023) of the Government Office.
+    url="http://huyendakha.kontum.gov.vn/tin-tuc/thong-bao-ve-viec-nghi-tet-am-lich-va-nghi-le-quoc-khanh-nam-2024-doi-voi-can-bo-cong-chuc-vien-chuc-va-nguoi-lao-dong.html",
+)
+SCHEDULE_QK_2025 = LegalSource(
+    "Lịch nghỉ Quốc khánh 2025",
+    "Nghỉ thứ Hai 01/9 và thứ Ba 02/9/2025 (Bộ luật Lao động 2019 Điều 112 khoản 1); số hiệu "
+    "văn bản chưa tìm thấy",
     confidence=Confidence.SECONDARY,
 )
 CV_12729_VPCP_KGVX_2025 = LegalSource(
@@ -149,15 +196,49 @@ CV_12729_VPCP_KGVX_2025 = LegalSource(
 )
 TB_9441_TB_BNV_2025 = LegalSource(
     "9441/TB-BNV",
-    "Thông báo của Bộ Nội vụ về nghỉ Tết Âm lịch Bính Ngọ 2026 (số hiệu chưa được xác minh)",
+    "Thông báo của Bộ Nội vụ về việc nghỉ Tết Âm lịch và nghỉ lễ Quốc khánh năm 2026 đối với "
+    "cán bộ, công chức, viên chức (Tết: 14-22/02/2026; Quốc khánh: 29/8-02/9/2026, hoán đổi "
+    "thứ Hai 31/8 với thứ Bảy 22/8)",
+    issued=date(2025, 10, 16),
+    url="https://vietbao.vn/bo-noi-vu-thong-bao-lich-nghi-tet-nguyen-dan-va-quoc-khanh-nam-2026-568329.html",
+    # The number and date are as reported by the press and the 2026 schedules; the text of
+    # the notice itself was not read.
     confidence=Confidence.SECONDARY,
 )
-QK_2026_PLAN = LegalSource(
-    "Lịch nghỉ Quốc khánh 2026",
-    "Phương án nghỉ 5 ngày dịp Quốc khánh 2026 (29/8-2/9), hoán đổi thứ Hai 31/8 với thứ Bảy "
-    "22/8; số hiệu văn bản chưa tìm thấy",
-    url="https://web.archive.org/web/20260812072838/https://thuvienphapluat.vn/hoi-dap-phap-luat/lich-nghi-le-quoc-khanh-29-hai-quan-nam-2026-nhu-the-nao-138100727.html",
+NQ_28_2026_QH16 = LegalSource(
+    "28/2026/QH16",
+    "Nghị quyết của Quốc hội về phát triển văn hóa Việt Nam (Điều 2: ngày 24 tháng 11 hằng năm "
+    "là Ngày Văn hóa Việt Nam, người lao động được nghỉ làm việc và hưởng nguyên lương)",
+    in_force=date(2026, 7, 1),
+    url="https://xaydungchinhsach.chinhphu.vn/toan-van-nghi-quyet-so-28-2026-qh16-ve-phat-trien-van-hoa-viet-nam-119260508142130402.htm",
+    # Number, article and in-force date as published by xaydungchinhsach.chinhphu.vn (full
+    # text, 08/05/2026) and baochinhphu.vn (24/04/2026), and cited the same way by several
+    # independent calendars; tthc's research could not open the text itself (checked
+    # 2026-12-04), so the wording is secondary.
     confidence=Confidence.SECONDARY,
+)
+CULTURE_DAY_WEEKEND_RULE = LegalSource(
+    "Nghỉ bù Ngày Văn hóa Việt Nam",
+    "Nghỉ bù khi ngày 24/11 trùng ngày nghỉ hằng tuần: chưa có quy định (ngày 24/11 không có "
+    "trong khoản 1 Điều 112 Bộ luật Lao động 2019, nên khoản 3 Điều 111 có áp dụng hay không "
+    "chưa rõ)",
+    confidence=Confidence.UNCONFIRMED,
+)
+CULTURE_DAY_SWAP_2026_PROPOSAL = LegalSource(
+    "Đề xuất hoán đổi dịp 24/11/2026",
+    "Phương án được đưa ra tháng 09/2026: nghỉ thứ Hai 23/11/2026, làm bù thứ Bảy 28/11/2026; "
+    "không tìm thấy quyết định chính thức",
+    confidence=Confidence.UNCONFIRMED,
+)
+CV_3383_BNV_CVL_2026 = LegalSource(
+    "3383/BNV-CVL",
+    "Công văn của Bộ Nội vụ về việc nghỉ lễ Ngày Chiến thắng 30/4 và Ngày Quốc tế Lao động 1/5 "
+    "năm 2026 (không hoán đổi ngày làm việc)",
+    issued=date(2026, 4, 10),
+    # Number and date as given in the project's issue 12; tthc's search of the press
+    # (2026-12-04) did not find the dispatch itself. It changes no day: 30/4 and 1/5/2026 are
+    # Thursday and Friday, and no swap was made.
+    confidence=Confidence.UNCONFIRMED,
 )
 NQ_80_NQ_TW_2026 = LegalSource(
     "80-NQ/TW",

@@ -20,8 +20,9 @@ from tthc._data.sources import (
     BLLD_1994,
     BLLD_2012,
     BLLD_2019,
+    CULTURE_DAY_WEEKEND_RULE,
     LAW_84_2007_QH11,
-    NQ_80_NQ_TW_2026,
+    NQ_28_2026_QH16,
     QD_188_1999_QD_TTG,
 )
 from tthc.legal import LegalSource
@@ -29,6 +30,7 @@ from tthc.legal import LegalSource
 __all__ = [
     "COMPENSATION",
     "CULTURE_DAY",
+    "CULTURE_DAY_COMPENSATION",
     "FIRST_SUPPORTED",
     "HOLIDAY_ERAS",
     "LAST_SUPPORTED",
@@ -84,7 +86,14 @@ CULTURE_DAY: tuple[int, int, str, date, LegalSource] = (
     11,
     24,
     "Ngày Văn hóa Việt Nam",
-    date(2026, 1, 1),
-    NQ_80_NQ_TW_2026,
+    date(2026, 7, 1),
+    NQ_28_2026_QH16.at("Điều 2"),
 )
-"""24/11, pending legal basis: a day off only on a calendar that opts in."""
+"""24/11, a day off every year from 2026 (Nghị quyết 28/2026/QH16 Điều 2, in force 01/07/2026).
+
+It is not in Bộ luật Lao động 2019 Điều 112 khoản 1, so whether a 24/11 that falls on a weekly
+rest day gives a nghỉ bù (Điều 111 khoản 3) is open: see ``CULTURE_DAY_COMPENSATION``.
+"""
+
+CULTURE_DAY_COMPENSATION: LegalSource = CULTURE_DAY_WEEKEND_RULE
+"""The unconfirmed basis of a nghỉ bù for 24/11 on a weekend (opt-in calendar policy)."""

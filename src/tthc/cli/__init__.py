@@ -10,6 +10,10 @@ Subcommands:
   one-stop system (:mod:`tthc.cli.report`);
 - ``tthc demo``: the 2026 calendar and sample deadlines (:mod:`tthc.cli.demo`).
 
+``tthc --schedule FILE COMMAND ...`` (repeatable, before the command) lays schedule files
+(:mod:`tthc.schedules`) over the bundled calendar for every command; the environment variable
+``TTHC_SCHEDULES`` (paths separated by ``os.pathsep``) does the same for a deployment.
+
 Every command takes ``--lang vi|en`` (Vietnamese by default, help texts included: the
 language is read before the help is built) and ``--debug``. Exit status: 0 on success;
 2 for bad input (bad usage, an unreadable argument or file, missing columns, or rows
@@ -35,7 +39,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from tthc._version import __version__
-from tthc.cli._common import LANGS, Parser, echo, one_line, say
+from tthc.cli._common import LANGS, Parser, echo, load_schedules, one_line, say
 from tthc.errors import TthcError
 
 __all__ = ["main"]
@@ -118,6 +122,18 @@ def _parser(lang: str, wanted: Sequence[str] = _COMMANDS) -> Parser:
         help=say(lang, "in phiên bản rồi thoát", "show the version and exit"),
     )
     _add_common(parser, lang, default=None)
+    parser.add_argument(
+        "--schedule",
+        action="append",
+        metavar=say(lang, "TỆP", "FILE"),
+        help=say(
+            lang,
+            "tệp lịch nghỉ (TOML) đặt lên dữ liệu có sẵn, cho mọi lệnh; có thể lặp lại "
+            "(hoặc biến môi trường TTHC_SCHEDULES)",
+            "a schedule file (TOML) laid over the bundled calendar for every command; "
+            "repeatable (or the environment variable TTHC_SCHEDULES)",
+        ),
+    )
     commands = parser.add_subparsers(
         dest="command",
         required=True,
@@ -180,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prog = f"tthc {args.command}"
     error = say(lang, "lỗi", "error")
     try:
+        args.schedules = load_schedules(args.schedule)  # checked for every command
         return _run(args.command)(args)
     except BrokenPipeError:  # e.g. "tthc calendar 2026 --format ics | head": not an error
         _silence_stdout()

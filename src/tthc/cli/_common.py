@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import textwrap
@@ -13,7 +14,14 @@ from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, NoReturn
 
 from tthc._safe import terminal_text
-from tthc.calendar import DayKind, DayStatus, WorkCalendar, vietnam_calendar
+from tthc.calendar import (
+    CalendarPolicy,
+    DayKind,
+    DayStatus,
+    Schedule,
+    WorkCalendar,
+    vietnam_calendar,
+)
 from tthc.errors import ProvisionalCalendarWarning, TthcError
 from tthc.legal import Confidence, LegalSource
 
@@ -33,6 +41,7 @@ __all__ = [
     "day_text",
     "echo",
     "instant_text",
+    "load_schedules",
     "one_line",
     "say",
     "source_dict",
@@ -69,14 +78,16 @@ KINDS = {
 STATUSES = {
     "vi": {
         DayStatus.VERIFIED: "đã xác minh",
+        DayStatus.SOURCE_UNCONFIRMED: "đã công bố, văn bản chưa đối chiếu",
         DayStatus.PROVISIONAL: "tạm tính",
-        DayStatus.PENDING_LEGAL_BASIS: "chờ cơ sở pháp lý, không phải ngày nghỉ",
+        DayStatus.PENDING_LEGAL_BASIS: "mới là đề xuất, không áp dụng",
         DayStatus.LOCAL: "địa phương",
     },
     "en": {
         DayStatus.VERIFIED: "verified",
+        DayStatus.SOURCE_UNCONFIRMED: "published, document unchecked",
         DayStatus.PROVISIONAL: "provisional",
-        DayStatus.PENDING_LEGAL_BASIS: "pending legal basis, not a day off",
+        DayStatus.PENDING_LEGAL_BASIS: "only proposed, not applied",
         DayStatus.LOCAL: "local",
     },
 }
@@ -230,7 +241,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def add_calendar_options(parser: argparse.ArgumentParser, lang: str) -> None:
-    """``--no-make-up-days`` and ``--culture-day``: the policies of the working calendar."""
+    """``--no-make-up-days``, ``--calendar-policy`` (and the deprecated ``--culture-day``)."""
     parser.add_argument(
         "--no-make-up-days",
         action="store_true",
@@ -241,20 +252,51 @@ def add_calendar_options(parser: argparse.ArgumentParser, lang: str) -> None:
         ),
     )
     parser.add_argument(
+        "--calendar-policy",
+        action="append",
+        choices=[p.value for p in CalendarPolicy],
+        default=[],
+        help=say(
+            lang,
+            "áp dụng một cách hiểu chưa được xác nhận (có thể lặp lại): culture_day_swap_2026 "
+            "(nghỉ 23/11, làm bù 28/11/2026, mới là đề xuất), culture_day_compensation (nghỉ bù "
+            "khi 24/11 trùng ngày nghỉ hằng tuần)",
+            "apply an unconfirmed reading (repeatable): culture_day_swap_2026 (23/11 off, "
+            "28/11/2026 worked, only proposed), culture_day_compensation (a day in lieu when "
+            "24/11 falls on a weekend)",
+        ),
+    )
+    parser.add_argument(
         "--culture-day",
         action="store_true",
         help=say(
             lang,
-            "coi 24/11 (Ngày Văn hóa Việt Nam, chờ cơ sở pháp lý) là ngày nghỉ",
-            "treat 24/11 (Vietnamese Culture Day, legal basis pending) as a day off",
+            "không còn tác dụng: 24/11 là ngày nghỉ theo Nghị quyết 28/2026/QH16",
+            "no effect any more: 24/11 is a day off under Nghị quyết 28/2026/QH16",
         ),
     )
 
 
+SCHEDULES_ENV = "TTHC_SCHEDULES"
+"""Environment variable: schedule files for every command, separated by ``os.pathsep``."""
+
+
+def load_schedules(paths: Sequence[str] | None) -> tuple[Schedule, ...]:
+    """The schedule files of ``TTHC_SCHEDULES`` then of ``--schedule``, read and checked."""
+    env = os.environ.get(SCHEDULES_ENV, "")
+    listed = [p for p in env.split(os.pathsep) if p.strip()]
+    return tuple(Schedule.read(p) for p in [*listed, *(paths or ())])
+
+
 def calendar_from(args: argparse.Namespace) -> WorkCalendar:
-    """The national calendar with the policies chosen on the command line."""
+    """The national calendar with the policies and schedule files of the command line."""
+    schedules = getattr(args, "schedules", None)
+    if schedules is None:
+        schedules = load_schedules(getattr(args, "schedule", None))
     return vietnam_calendar(
-        count_make_up_days=not args.no_make_up_days, culture_day=args.culture_day
+        count_make_up_days=not args.no_make_up_days,
+        policies=getattr(args, "calendar_policy", ()) or (),
+        schedules=schedules,
     )
 
 

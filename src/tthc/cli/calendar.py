@@ -36,7 +36,7 @@ from tthc.errors import DateOutOfRangeError, InstantParseError
 from tthc.legal import LegalSource
 from tthc.parsing import parse_date
 
-__all__ = ["add_parser", "check", "ics", "run", "year_entries"]
+__all__ = ["add_parser", "check", "check_day", "ics", "run", "year_entries"]
 
 
 def add_parser(commands: argparse._SubParsersAction[Parser], parent: Parser, lang: str) -> None:
@@ -91,7 +91,7 @@ def add_parser(commands: argparse._SubParsersAction[Parser], parent: Parser, lan
 
 
 def year_entries(cal: WorkCalendar, year: int) -> list[CalendarDay]:
-    """Weekdays off, make-up days and pending days (24/11) of *year*, in date order."""
+    """Weekdays off, make-up days and proposed (pending) days of *year*, in date order."""
     pending = [p for p in cal.pending_days() if p.day.year == year]
     return sorted((*cal.days_off(year), *cal.make_up_days(year), *pending))
 
@@ -107,6 +107,7 @@ def _entry_dict(e: CalendarDay, lang: str) -> dict[str, object]:
         "status": str(e.status),
         "source": source_dict(e.source),
         "note": e.note,
+        "schedule_file": e.origin or None,
     }
 
 
@@ -154,7 +155,8 @@ def ics(cal: WorkCalendar, year: int, lang: str, version: str) -> bytes:
     UIDs are stable (``<yyyymmdd>-<kind>@tthc``): importing the file again updates the events
     instead of duplicating them.
     """
-    entries = year_entries(cal, year)
+    # Only what the calendar applies: a proposed day (pending legal basis) is not an event.
+    entries = sorted((*cal.days_off(year), *cal.make_up_days(year)))
     stamp = _stamp(entries, year)
     name = say(
         lang,
@@ -178,6 +180,7 @@ def ics(cal: WorkCalendar, year: int, lang: str, version: str) -> bytes:
                 f"{say(lang, 'Loại', 'Kind')}: {kind}",
                 f"{say(lang, 'Căn cứ', 'Source')}: {source_text(e.source)}",
                 f"{say(lang, 'Trạng thái', 'Status')}: {STATUSES[lang][e.status]}",
+                *([f"{say(lang, 'Tệp lịch', 'Schedule file')}: {e.origin}"] if e.origin else []),
                 *([e.note] if e.note else []),
             ]
         )
@@ -206,6 +209,14 @@ def _weekly_rest_source(d: date) -> LegalSource:
 
 def check(cal: WorkCalendar, d: date, lang: str) -> tuple[bool, str, LegalSource | None, str]:
     """Whether *d* is a working day, why (in *lang*), the source, and the entry's status."""
+    working, why, source, status, _ = check_day(cal, d, lang)
+    return working, why, source, status
+
+
+def check_day(
+    cal: WorkCalendar, d: date, lang: str
+) -> tuple[bool, str, LegalSource | None, str, str]:
+    """:func:`check`, and the schedule file the day came from (``""`` for bundled data)."""
     working = cal.is_working_day(d)
     entry = cal.day_info(d)
     if entry is not None:
@@ -214,23 +225,35 @@ def check(cal: WorkCalendar, d: date, lang: str) -> tuple[bool, str, LegalSource
             f"{KINDS[lang][entry.kind]}: {entry.name}",
             entry.source,
             STATUSES[lang][entry.status],
+            entry.origin,
         )
     pending = [p for p in cal.pending_days() if p.day == d]
+    if pending:
+        p = pending[0]
+        why = (
+            say(lang, "ngày làm việc bình thường", "an ordinary working day")
+            if working
+            else say(lang, "ngày nghỉ hằng tuần", "weekly rest day")
+        )
+        why += say(
+            lang,
+            f" ({p.name}: mới là đề xuất, không áp dụng)",
+            f" ({p.name}: only proposed, not applied)",
+        )
+        return working, why, p.source, STATUSES[lang][p.status], ""
     if working:
-        why = say(lang, "ngày làm việc bình thường", "an ordinary working day")
-        if pending:
-            p = pending[0]
-            why += say(
-                lang,
-                f" ({p.name}: chờ cơ sở pháp lý, không phải ngày nghỉ)",
-                f" ({p.name}: legal basis pending, not a day off)",
-            )
-            return working, why, p.source, STATUSES[lang][p.status]
-        return working, why, None, ""
+        return (
+            working,
+            say(lang, "ngày làm việc bình thường", "an ordinary working day"),
+            None,
+            "",
+            "",
+        )
     return (
         working,
         say(lang, "ngày nghỉ hằng tuần", "weekly rest day"),
         _weekly_rest_source(d),
+        "",
         "",
     )
 
@@ -246,7 +269,7 @@ def _run_check(args: argparse.Namespace, cal: WorkCalendar, text: str) -> int:
             expected=say(lang, f"cần {e.expected}", f"expected {e.expected}"),
         ) from e
     with collect_provisional() as provisional:
-        working, why, source, status = check(cal, d, lang)
+        working, why, source, status, origin = check_day(cal, d, lang)
     if args.format == "json":
         data = {
             "date": d.isoformat(),
@@ -254,6 +277,7 @@ def _run_check(args: argparse.Namespace, cal: WorkCalendar, text: str) -> int:
             "working": working,
             "reason": why,
             "source": None if source is None else source_dict(source),
+            "schedule_file": origin or None,
             "provisional": bool(provisional),
         }
         echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -274,6 +298,8 @@ def _run_check(args: argparse.Namespace, cal: WorkCalendar, text: str) -> int:
         lines.append(f"  {say(lang, 'Căn cứ', 'Source')}: {source_text(source)}")
     if status:
         lines.append(f"  {say(lang, 'Trạng thái', 'Status')}: {status}")
+    if origin:
+        lines.append(f"  {say(lang, 'Tệp lịch', 'Schedule file')}: {origin}")
     if provisional:
         lines.append(
             say(
