@@ -132,6 +132,70 @@ def test_calendar_answers_provisional_years_from_the_statutes(cal: WorkCalendar)
             assert listed == generated
 
 
+# -- Tết placement against the published civil-servant schedules, 2010-2026 ---------------------
+
+# The weekdays off around Tết that the statutes and the placement give (swapped days, which a
+# swap decision adds on top, left out), transcribed by hand from the published schedules
+# (searched 2026-12-04):
+#   2010 hanoimoi.vn 06/02/2010 (off 13-21/02, Fri 19/02 swapped for Sat 27/02)
+#   2011 baolangson.vn (off 31/01-07/02; 31/01 and 01/02 swapped for 29-30/01)
+#   2012 baobinhdinh.vn 12/2011 (off 21-29/01, Fri 27/01 swapped for Sat 04/02)
+#   2013 baothainguyen.vn 28/12/2012 (off 09-17/02, Fri 15/02 swapped for Sat 23/02)
+#   2014 laodong.com.vn (off 28/01-05/02, 28-29/01 swapped for Sat 25/01 and Sat 08/02)
+#   2015 xahoi.com.vn (off 15-23/02, Mon 16/02 swapped for Sat 14/02)
+#   2016 press of 30/10/2015 (off 06-14/02, no swap)
+#   2017 batgt.camau.gov.vn (off 26/01-01/02, nghỉ bù 31/01 and 01/02, no swap)
+#   2018 baoninhbinh.org.vn (seven days, two before Tết: 14-20/02)
+#   2019-2026 the verified schedule (tests/test_calendar.py, OFFICIAL_OFF)
+TET_OFF = {
+    2010: ("15/02", "16/02", "17/02", "18/02"),
+    2011: ("02/02", "03/02", "04/02", "07/02"),
+    2012: ("23/01", "24/01", "25/01", "26/01"),
+    2013: ("11/02", "12/02", "13/02", "14/02"),  # Fri 08/02 worked, Thu 14/02 off
+    2014: ("30/01", "31/01", "03/02", "04/02", "05/02"),  # Wed 05/02 off
+    2015: ("17/02", "18/02", "19/02", "20/02", "23/02"),
+    2016: ("08/02", "09/02", "10/02", "11/02", "12/02"),
+    2017: ("26/01", "27/01", "30/01", "31/01", "01/02"),
+    2018: ("14/02", "15/02", "16/02", "19/02", "20/02"),
+    2019: ("04/02", "05/02", "06/02", "07/02", "08/02"),
+    2020: ("23/01", "24/01", "27/01", "28/01", "29/01"),
+    2021: ("10/02", "11/02", "12/02", "15/02", "16/02"),
+    2022: ("31/01", "01/02", "02/02", "03/02", "04/02"),
+    2023: ("20/01", "23/01", "24/01", "25/01", "26/01"),
+    2024: ("08/02", "09/02", "12/02", "13/02", "14/02"),
+    2025: ("27/01", "28/01", "29/01", "30/01", "31/01"),
+    2026: ("16/02", "17/02", "18/02", "19/02", "20/02"),
+}
+
+
+def _dm(year: int, text: str) -> date:
+    day, month = text.split("/")
+    return date(year, int(month), int(day))
+
+
+@pytest.mark.parametrize("year", sorted(TET_OFF))
+def test_tet_placement_matches_the_published_schedule(year: int) -> None:
+    tet, _ = _lunar_dates(year)
+    window = [e.day for e in _statutory_year(year, policies=NONE) if abs((e.day - tet).days) <= 14]
+    assert window == [_dm(year, t) for t in TET_OFF[year]]
+
+
+def test_tet_table_agrees_with_the_verified_transcription() -> None:
+    for year in VERIFIED:
+        tet, _ = _lunar_dates(year)
+        near = {d for d in OFFICIAL_OFF[year] if abs((d - tet).days) <= 14}
+        assert near - set(OFFICIAL_SWAPPED[year]) == {_dm(year, t) for t in TET_OFF[year]}
+
+
+def test_tet_placement_pins_2013_and_2014() -> None:
+    cal = vietnam_calendar()
+    with provisional_ok():
+        assert cal.is_working_day(date(2013, 2, 8))
+        assert not cal.is_working_day(date(2013, 2, 14))
+        assert not cal.is_working_day(date(2014, 2, 5))
+        assert cal.is_working_day(date(2014, 1, 29))  # off in 2014 only by a swap
+
+
 # -- lunar dates at UTC+7 (legal-rules.md §8.1) ----------------------------------------------------
 
 LUNAR_PINS = [

@@ -398,23 +398,37 @@ def _statutory_year(year: int, *, policies: frozenset[CalendarPolicy]) -> list[C
         )
 
     # Tết: the eve (last day of tháng Chạp) and the first days of the year. Which days the
-    # Prime Minister gives is decided yearly; a Saturday day moves to the working day before,
-    # a Sunday day to the working day after, as in every schedule of 2014-2026.
+    # Prime Minister gives is decided yearly, so this is a heuristic fitted to the published
+    # schedules of 2010-2026 (tests/test_data.py checks each year), not a rule of law: from
+    # 2015 a Tết day on a Saturday moves to the working day before and one on a Sunday to the
+    # working day after; until 2014 every Tết day on a rest day was compensated on the
+    # working days after it, as the Labor Code's nghỉ bù provides.
     tet_source = _era(tet)[5]
     names = ["Tết Nguyên đán (giao thừa)"] + [
         f"Tết Nguyên đán (mùng {k})" for k in range(1, _era(tet)[2])
     ]
     tet_days = [(tet + timedelta(k - 1), names[k]) for k in range(_era(tet)[2])]
     note = "placement of Tết days is decided yearly by the Prime Minister; heuristic"
+    saturday_before = tet.year >= _statutory.TET_SATURDAY_BEFORE_FROM
     for d, label in tet_days:
         if free(d):
             place(d, DayKind.HOLIDAY, label, tet_source)
     for d, label in tet_days:
-        if d.isoweekday() == _ISO_SATURDAY and _is_rest(d):
+        if saturday_before and d.isoweekday() == _ISO_SATURDAY and _is_rest(d):
             place(next_free(d, -1), DayKind.HOLIDAY, f"{label}, nghỉ thay", tet_source, note)
     for d, label in tet_days:
-        if _is_rest(d) and d.isoweekday() != _ISO_SATURDAY:
+        if not _is_rest(d) or (saturday_before and d.isoweekday() == _ISO_SATURDAY):
+            continue
+        if saturday_before:
             place(next_free(d, 1), DayKind.HOLIDAY, f"{label}, nghỉ thay", tet_source, note)
+        else:
+            place(
+                next_free(d, 1),
+                DayKind.COMPENSATORY,
+                f"Nghỉ bù {label}",
+                _compensation_source(d),
+                note,
+            )
 
     for d, label, source in fixed:
         if free(d):

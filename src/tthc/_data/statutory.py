@@ -7,9 +7,10 @@ numbers, Monday = 1). Compensation (nghỉ bù) for a holiday on a weekly rest d
 ``COMPENSATION``. Research: legal-rules.md §2.1, §7.1, §8.2-§8.3.
 
 What the statutes leave to the Prime Minister each year (which days around Tết, which day
-next to 2 September) is not law; tthc's provisional answer for them is a heuristic that
-reproduces every official schedule of 2019-2026 (tests/test_calendar.py checks it), and it is
-flagged as provisional wherever it is used.
+next to 2 September) is not law; tthc's provisional answer for them is a heuristic. Its
+placement of Tết reproduces the published schedules of 2010-2026 (``TET_SATURDAY_BEFORE_FROM``;
+tests/test_data.py checks each year) and the day next to 2 September those of 2021-2026; it
+claims nothing for other years, and it is flagged as provisional wherever it is used.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ __all__ = [
     "FIRST_SUPPORTED",
     "HOLIDAY_ERAS",
     "LAST_SUPPORTED",
+    "TET_SATURDAY_BEFORE_FROM",
     "WEEKLY_REST",
 ]
 
@@ -60,6 +62,17 @@ HOLIDAY_ERAS: tuple[
     # Quốc khánh becomes 2 days (2/9 and one adjacent day).
     (date(2021, 1, 1), _FIXED_1994, 5, True, 2, BLLD_2019.at("Điều 112 khoản 1")),
 )
+
+TET_SATURDAY_BEFORE_FROM = 2015
+"""First year whose Tết schedule moved a Tết day on a Saturday to the working day *before*.
+
+Not law: which days around Tết are given is the Prime Minister's yearly choice (Bộ luật Lao
+động 2012 Điều 115 khoản 1, 2019 Điều 112 khoản 3). The published schedules of 2015-2026 all
+read as "a Saturday day moves before, a Sunday day after"; those of 2010-2014 as "every Tết
+day on a rest day is compensated after it" (e.g. 2013: Friday 08/02 worked, Thursday 14/02
+off; 2014: Wednesday 05/02 off). The provisional calendar uses the newer reading from 2015
+and the older one before; tests/test_data.py checks both against 2010-2026.
+"""
 
 COMPENSATION: tuple[tuple[date, LegalSource], ...] = (
     (date(1995, 1, 1), BLLD_1994.at("Điều 73")),
