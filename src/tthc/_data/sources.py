@@ -305,7 +305,9 @@ ND_45_2020_ND_CP = LegalSource(
     "45/2020/NĐ-CP",
     "Nghị định về thực hiện thủ tục hành chính trên môi trường điện tử",
     issued=date(2020, 4, 8),
-    confidence=Confidence.RECALLED,
+    in_force=date(2020, 5, 22),  # its final article, as republished (checked 2026-12-04)
+    url="https://hethongphapluat.com/nghi-dinh-45-2020-nd-cp-ve-thuc-hien-thu-tuc-hanh-chinh-tren-moi-truong-dien-tu/chuong-5",
+    confidence=Confidence.RECALLED,  # the articles tthc cites were not re-read
 )
 TT_01_2020_TT_VPCP = LegalSource(
     "01/2020/TT-VPCP",
