@@ -1067,6 +1067,8 @@ def _add_time_chunked(t: Tables, col: _Column, amount: int) -> Dates | None:
                 j, y = _add_time(t, d, x, amount)
         except DateOutOfRangeError:
             return None
+        if j is d:  # nothing to add and no day moved: j is d itself, shifted twice below
+            j = j.copy()
         r = out[a:b]
         np.add(j, EPOCH_TO_BASE, out=r)
         r *= US_PER_DAY
