@@ -291,9 +291,11 @@ DOSSIER_COLUMNS = (
     "apologised",
     "apology_in_time",
     "late_agencies",
+    "received_by",
 )
-"""The columns of ``dossiers.csv``: the first ten are :class:`~tthc.kpi.Record` fields under
-their own names, so ``tthc report dossiers.csv`` reads the file as it is."""
+"""The columns of ``dossiers.csv``: the first ten and the last (``received_by``, the
+receiving place) are :class:`~tthc.kpi.Record` fields under their own names, so ``tthc
+report dossiers.csv`` reads the file as it is (``--by received_by`` too)."""
 
 
 def _iso(at: _dt.datetime | None) -> str:
@@ -331,6 +333,7 @@ def _write_dossiers(
                         "" if not d.apologised else "1",
                         "" if d.apology_in_time is None else str(int(d.apology_in_time)),
                         ";".join(d.late_agencies),
+                        r.received_by,
                     ]
                 )
             )

@@ -45,7 +45,7 @@ from typing import Any, Protocol
 import attrs
 import cattrs
 from babel.dates import format_datetime
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from tthc._data import lifecycle as _table
 from tthc.calendar import VIETNAM_TZ, WorkCalendar
@@ -438,12 +438,20 @@ class Submission:
     code: str = attrs.field(validator=attrs.validators.instance_of(str))
     """The dossier code (mã hồ sơ), as text."""
     agency: str = attrs.field(validator=attrs.validators.instance_of(str))
-    """The receiving and responsible agency (as text, e.g. its electronic identifier)."""
+    """The agency that resolves the dossier (cơ quan, đơn vị giải quyết; as text, e.g. its
+    electronic identifier)."""
     channel: Channel = attrs.field(converter=Channel)
     procedure_code: str | None = None
     """The procedure code (mã TTHC), when known."""
     field: str | None = None
     """The field (lĩnh vực), when known."""
+    received_by: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    """The receiving place (nơi tiếp nhận: the one-stop centre or desk that received it),
+    when it is not *agency* itself: under Nghị định 118/2025/NĐ-CP a dossier may be received
+    at any one-stop centre of the province whatever the administrative boundary. ``None``:
+    received by *agency*."""
 
 
 _REQUIRED: dict[Action, str] = {}
@@ -763,7 +771,11 @@ class Dossier:
     code: str
     """The dossier code (mã hồ sơ)."""
     agency: str
-    """The receiving and responsible agency."""
+    """The agency that resolves the dossier (cơ quan, đơn vị giải quyết)."""
+    received_by: str = ""
+    """The receiving place (nơi tiếp nhận); the resolving :attr:`agency` unless the
+    submission named another (Nghị định 118/2025/NĐ-CP: any one-stop centre of the province
+    may receive, whatever the administrative boundary)."""
     channel: Channel
     procedure_code: str | None = None
     field: str | None = None
@@ -1097,6 +1109,7 @@ def start(event: Event, *, policy: Policy | None = None) -> Dossier:
         {
             "code": s.code,
             "agency": s.agency,
+            "received_by": s.agency if s.received_by is None else s.received_by,
             "channel": s.channel,
             "procedure_code": s.procedure_code,
             "field": s.field,
@@ -1129,15 +1142,26 @@ def submit(
     field: str | None = None,
     actor: str = "",
     policy: Policy | None = None,
+    received_by: str | None = None,
 ) -> Dossier:
     """A new dossier, submitted at *at* (status :attr:`Status.NEW`).
+
+    *agency* resolves it; *received_by* is the receiving place when it is another one-stop
+    centre (Nghị định 118/2025/NĐ-CP), by default *agency* itself.
 
     >>> d = submit("H12-0001", agency="UBND xã A", channel=Channel.POSTAL,
     ...            at=_dt.datetime(2025, 3, 3, 9, tzinfo=VIETNAM_TZ))
     >>> d.status, d.allowed
     (<Status.NEW: 'new'>, (<Action.RECEIVE: 'receive'>, <Action.GUIDE: 'guide'>, <Action.REFUSE_AT_RECEIPT: 'refuse_at_receipt'>, <Action.WITHDRAW: 'withdraw'>))
+    >>> d.received_by
+    'UBND xã A'
+    >>> elsewhere = submit("H12-0002", agency="UBND xã B", received_by="Trung tâm PVHCC xã A",
+    ...                    channel=Channel.IN_PERSON,
+    ...                    at=_dt.datetime(2025, 7, 1, 9, tzinfo=VIETNAM_TZ))
+    >>> elsewhere.agency, elsewhere.received_by
+    ('UBND xã B', 'Trung tâm PVHCC xã A')
     """
-    sub = Submission(code, agency, channel, procedure_code, field)
+    sub = Submission(code, agency, channel, procedure_code, field, received_by)
     return start(Event(Action.SUBMIT, at, actor=actor, submission=sub), policy=policy)
 
 
@@ -1414,7 +1438,15 @@ _converter.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
 _converter.register_structure_hook(_dt.datetime, _instant_from_text)
 _converter.register_unstructure_hook(TimeLimit, _limit_to_json)
 _converter.register_structure_hook(TimeLimit, _limit_from_json)
-_converter.register_unstructure_hook(Submission, make_dict_unstructure_fn(Submission, _converter))
+_converter.register_unstructure_hook(
+    Submission,
+    make_dict_unstructure_fn(
+        # written only when it differs from the agency: files without it read as before
+        Submission,
+        _converter,
+        received_by=override(omit_if_default=True),
+    ),
+)
 _converter.register_structure_hook(
     Submission, make_dict_structure_fn(Submission, _converter, _cattrs_forbid_extra_keys=True)
 )
@@ -1622,7 +1654,13 @@ def parse_timestamp(text: object, *, field: str, index: int | None = None) -> _d
 
 
 def to_sync_payload(dossier: Dossier) -> dict[str, Any]:
-    """The dossier as a ``DongBoHoSoMC`` record (data-formats.md §4.3).
+    """The dossier as a ``DongBoHoSoMC`` record (the national portal's dossier sync).
+
+    ``DonViXuLy`` is the resolving :attr:`~Dossier.agency`. When the dossier was received
+    elsewhere (:attr:`~Dossier.received_by`, Nghị định 118/2025/NĐ-CP), the receiving place
+    goes to ``MaDonViTiepNhan``, the receiving-unit field of the national portal's dossier
+    API (``CreateDossier`` of the Bộ Nội vụ DvcSync documentation); whether
+    ``DongBoHoSoMC`` itself reads it is not confirmed, so it is written only then.
 
     ``NgayHenTra`` is the statistical due (never the apology's new appointment); supplement
     rounds go to ``DanhSachHoSoBoSung`` with the appointment before and after; extra fields
@@ -1640,6 +1678,7 @@ def to_sync_payload(dossier: Dossier) -> dict[str, Any]:
         "MaLinhVuc": d.field or "",
         "KenhThucHien": d.channel.national_code,
         "DonViXuLy": d.agency,
+        **({} if d.received_by == d.agency else {"MaDonViTiepNhan": d.received_by}),
         "NgayNopHoSo": format_timestamp(first.at),
         "NgayTiepNhan": format_timestamp(d.received_at),
         "NgayHenTra": format_timestamp(d.statistical_due_at),
@@ -1672,6 +1711,7 @@ _SYNC_KNOWN = frozenset(
         "MaLinhVuc",
         "KenhThucHien",
         "DonViXuLy",
+        "MaDonViTiepNhan",
         "NgayNopHoSo",
         "NgayTiepNhan",
         "NgayHenTra",
@@ -1745,8 +1785,11 @@ def from_sync_payload(
         msg = "no instant to place the dossier at (NgayNopHoSo, NgayTiepNhan or NgayTuChoi)"
         raise RecordError(msg, index=index, field="NgayNopHoSo")
     method = ReturnMethod.POSTAL if text("HinhThuc") == "1" else ReturnMethod.IN_PERSON
-    sub = Submission(code, text("DonViXuLy"), channel, text("MaTTHC") or None)
-    sub = attrs.evolve(sub, field=text("MaLinhVuc") or None)
+    agency = text("DonViXuLy")
+    received_by = text("MaDonViTiepNhan") or None
+    sub = Submission(code, agency, channel, text("MaTTHC") or None, text("MaLinhVuc") or None)
+    if received_by is not None and received_by != agency:
+        sub = attrs.evolve(sub, received_by=received_by)
     events = [Event(Action.SUBMIT, submitted, submission=sub)]
     latest = submitted
     if national == 3:

@@ -1510,6 +1510,7 @@ def standing(
 # == data frames ===============================================================================
 COLUMNS: Final = (
     "agency",
+    "received_by",
     "received_at",
     "channel",
     "due_at",
@@ -2131,6 +2132,31 @@ _PARTS: Final = (
 )
 
 
+def _received_by_codes(f: _Frame) -> tuple[npt.NDArray[np.int64], list[Any]]:
+    """Codes of the receiving place: the ``received_by`` column, the ``agency`` where it is
+    null or absent (as :class:`tthc.kpi.Record` defaults it)."""
+    codes_a, raw_a = f.factorize("agency")
+    agencies = [None if _missing(v) else v for v in raw_a] + [None]  # last: no agency
+    if not f.has("received_by"):
+        return np.where(codes_a < 0, len(agencies) - 1, codes_a).astype(np.int64), agencies
+    codes_r, raw_r = f.factorize("received_by")
+    uniq = [None if _missing(v) else v for v in raw_r]
+    bad = [v for v in uniq if v is not None and not isinstance(v, str)]
+    if bad:
+        msg = f"column 'received_by' must hold texts, got {bad[0]!r}"
+        raise TypeError(msg)
+    position = {v: k for k, v in enumerate(uniq)}
+    remap = np.empty(len(agencies), np.int64)
+    for k, v in enumerate(agencies):
+        if v not in position:
+            position[v] = len(uniq)
+            uniq.append(v)
+        remap[k] = position[v]
+    absent = np.array([_missing(v) for v in raw_r] + [True])[np.where(codes_r < 0, -1, codes_r)]
+    codes = np.where(absent, remap[codes_a], codes_r)  # codes_a == -1: the "no agency" slot
+    return codes.astype(np.int64, copy=False), uniq
+
+
 def _group_codes(
     f: _Frame, errors_bad: Bools, keys: Sequence[str], rows: _Rows
 ) -> tuple[npt.NDArray[np.int64], list[tuple[Any, ...]]]:
@@ -2144,6 +2170,8 @@ def _group_codes(
         if name == "channel":
             codes = np.maximum(rows.channel, 0)
             uniq: list[Any] = list(_CHANNELS)
+        elif name == "received_by":
+            codes, uniq = _received_by_codes(f)
         elif f.has(name):
             codes, raw = f.factorize(name)
             uniq = [None if _missing(v) else v for v in raw]
@@ -2309,7 +2337,8 @@ def report06_by(
     *due_policy*), ``completed_at`` (null while pending), ``outcome``
     (:class:`~tthc.kpi.Outcome` values; without the column, completed rows are resolved and
     the others pending), and the grouping columns ``procedure``, ``field``, ``level``,
-    ``code`` (null or absent: ``None``).
+    ``code`` (null or absent: ``None``) and ``received_by`` (the receiving place; null or
+    absent: the row's ``agency``, the resolving agency that ``by=("agency",)`` counts for).
 
     Rows that cannot be read are left out of every count and listed in ``errors`` with their
     index and reason; ``strict=True`` raises the first one instead.

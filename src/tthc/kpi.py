@@ -216,7 +216,8 @@ class Record:
     """
 
     agency: str = attrs.field(validator=attrs.validators.instance_of(str))
-    """The receiving or responsible agency (cơ quan giải quyết), as text."""
+    """The agency that resolves the dossier (cơ quan, đơn vị trực tiếp giải quyết), as text:
+    the unit Biểu 06 counts it for."""
     received_at: _dt.datetime = attrs.field(converter=_received)
     """When the complete dossier was received (ngày tiếp nhận)."""
     channel: Channel = attrs.field(validator=attrs.validators.instance_of(Channel))
@@ -240,6 +241,14 @@ class Record:
     digitised: bool | None = attrs.field(default=None, kw_only=True, validator=_opt_bool)
     fulltrack_eligible: bool | None = attrs.field(default=None, kw_only=True, validator=_opt_bool)
     e_copy: bool | None = attrs.field(default=None, kw_only=True, validator=_opt_bool)
+    received_by: str = attrs.field(
+        default=attrs.Factory(lambda self: self.agency, takes_self=True),
+        kw_only=True,
+        validator=attrs.validators.instance_of(str),
+    )
+    """The receiving place (nơi tiếp nhận), by default :attr:`agency`: under Nghị định
+    118/2025/NĐ-CP any one-stop centre of the province may receive a dossier whatever the
+    administrative boundary, so it may differ from the resolving agency."""
 
     # Precomputed comparable keys (the hot path of report06_by reads only these).
     _rd: int = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -775,7 +784,16 @@ class Report06:
 
 # -- counting ------------------------------------------------------------------------------------
 
-GROUP_KEYS: Final = ("agency", "channel", "code", "field", "level", "month", "procedure")
+GROUP_KEYS: Final = (
+    "agency",
+    "channel",
+    "code",
+    "field",
+    "level",
+    "month",
+    "procedure",
+    "received_by",
+)
 """The names :func:`report06_by` can group by (``month`` splits the period by month)."""
 
 MAX_REPORT_MONTHS: Final = 1200
@@ -941,11 +959,16 @@ def report06_by(
 ) -> dict[_Key, Report06]:
     """Biểu 06 per group: one pass over *records*, one :class:`Report06` per group key.
 
-    *by* names the grouping (:data:`GROUP_KEYS`): record attributes (``agency``, ``field``,
-    ``level``, ``procedure``, ``channel``, ``code``) and ``month``, which splits *period* into
-    its calendar months (clipped to it; the key component is that month's :class:`Period`,
-    and each report is for that month; at most :data:`MAX_REPORT_MONTHS` months, else
-    :class:`~tthc.errors.InvalidPeriodError`). Keys are tuples in the order of *by*, sorted (None
+    *by* names the grouping (:data:`GROUP_KEYS`): record attributes (``agency``,
+    ``received_by``, ``field``, ``level``, ``procedure``, ``channel``, ``code``) and ``month``,
+    which splits *period* into its calendar months (clipped to it; the key component is that
+    month's :class:`Period`, and each report is for that month; at most
+    :data:`MAX_REPORT_MONTHS` months, else :class:`~tthc.errors.InvalidPeriodError`). By
+    default a dossier counts for the agency that resolves it (``agency``): Biểu số
+    06/VPCP/KSTT of Thông tư 01/2020/TT-VPCP reports the dossiers "tại cơ quan, đơn vị trực
+    tiếp giải quyết TTHC". ``received_by`` counts them where they were received instead (a
+    one-stop centre that receives for other agencies, Nghị định 118/2025/NĐ-CP). Keys are
+    tuples in the order of *by*, sorted (None
     first); a group appears only if some record belongs to it. Each report equals
     :func:`report06` of the group's records over its (sub-)period.
 
@@ -1019,7 +1042,7 @@ def report06(
 def record_of(dossier: Dossier) -> Record | None:
     """The statistics record of a dossier; ``None`` if it was never received.
 
-    Reads the attributes the lifecycle layer guarantees (``agency``, ``received_at``,
+    Reads the attributes the lifecycle layer guarantees (``agency``, ``received_by``, ``received_at``,
     ``channel``, ``statistical_due_at``, ``completed_at``, ``withdrawn_at``, ``returned_at``,
     ``status``, ``procedure_code``, ``field``, ``code``). The due date is the statistical one
     (the original appointment, not an apology's new one; the restarted one after a
@@ -1051,6 +1074,7 @@ def record_of(dossier: Dossier) -> Record | None:
         procedure=dossier.procedure_code,
         field=dossier.field,
         code=dossier.code,
+        received_by=getattr(dossier, "received_by", "") or dossier.agency,
     )
 
 

@@ -7,7 +7,8 @@ of :class:`tthc.kpi.Record` by a *profile* and ``--map`` options:
 Field           ``national`` profile    Read as
 =============== ======================= =====================================================
 code            ``MaHoSo``              text (optional)
-agency          ``DonViXuLy``           text; ``--agency`` gives one for files without it
+agency          ``DonViXuLy``           text, the resolving agency; ``--agency`` gives one for files without it
+received_by     ``MaDonViTiepNhan``     text, the receiving place (optional; empty = the agency)
 procedure       ``MaTTHC``              text (optional)
 field           ``MaLinhVuc``           text (optional)
 level           -                       text (optional)
@@ -94,6 +95,7 @@ __all__ = [
 FIELDS = (
     "code",
     "agency",
+    "received_by",
     "procedure",
     "field",
     "level",
@@ -122,6 +124,7 @@ PROFILES: dict[str, dict[str, str]] = {
     "national": {
         "code": "MaHoSo",
         "agency": "DonViXuLy",
+        "received_by": "MaDonViTiepNhan",
         "procedure": "MaTTHC",
         "field": "MaLinhVuc",
         "channel": "KenhThucHien",
@@ -842,6 +845,7 @@ def _record(
             field=_text(get("field"), "field"),
             level=_text(get("level"), "level"),
             code=_text(get("code"), "code"),
+            received_by=_text(get("received_by"), "received_by") or agency,
         )
     except RecordError as e:
         field = e.field or "outcome"
@@ -958,6 +962,7 @@ _KEY_LABELS = {
     "field": ("Lĩnh vực", "Field"),
     "level": ("Cấp", "Level"),
     "procedure": ("Thủ tục", "Procedure"),
+    "received_by": ("Nơi tiếp nhận", "Received at"),
 }
 
 
