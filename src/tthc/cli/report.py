@@ -1623,7 +1623,7 @@ def _columnar(args: argparse.Namespace) -> ReadResult | None:
         else:
             channels = np.full(n, _channel(args.channel).value, dtype=object)
         ok &= channels != None  # noqa: E711
-        extra = {f: texts(f) for f in ("procedure", "field", "level", "code")}
+        extra = {f: texts(f) for f in ("procedure", "field", "level", "code", "received_by")}
         for _, good in extra.values():
             ok &= good
         shown.update()
