@@ -107,7 +107,8 @@ def time_limits(
     *, max_halves: int, max_days: int, max_months: int, with_none: bool = False
 ) -> st.SearchStrategy[TimeLimit]:
     """Every kind of time limit: working days and hours in halves, calendar days, months,
-    same-day limits with any whole-minute cut-off, and optionally "no time limit"."""
+    same-day limits with any whole-minute cut-off stated, none stated (the policy's) or the
+    chứng thực cut-off, and optionally "no time limit"."""
     halves = st.integers(0, max_halves).map(lambda k: Fraction(k, 2))
     kinds = [
         halves.map(TimeLimit.working_days),
@@ -115,6 +116,7 @@ def time_limits(
         st.integers(0, max_days).map(TimeLimit.calendar_days),
         st.integers(0, max_months).map(TimeLimit.months),
         st.builds(TimeLimit.same_day, st.builds(time, st.integers(0, 23), st.integers(0, 59))),
+        st.sampled_from((TimeLimit.same_day(), TimeLimit.certification())),
     ]
     if with_none:
         kinds.append(st.just(TimeLimit.no_limit()))

@@ -841,4 +841,9 @@ def test_fixture_round_trip_and_shape() -> None:
         "cutoff": None,
     }
     same_day = unstructure(catalog.latest(CT))["channels"][0]["time"]["limit"]
-    assert same_day == {"amount": "0", "unit": "same_day", "cutoff": "15:00"}
+    assert same_day == {
+        "amount": "0",
+        "unit": "same_day",
+        "cutoff": "15:00",
+        "cutoff_basis": "certification",  # the text is Nghị định 23/2015 Điều 7's wording
+    }

@@ -108,12 +108,18 @@ def test_due_working_time_policy_json(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_due_same_day_after_the_cut_off(capsys: pytest.CaptureFixture[str]) -> None:
-    # Nghị định 23/2015 Điều 7: received Fri 29/08/2025 15:30, 30/8-2/9 off -> Wed 03/09.
+    # Chứng thực, Nghị định 23/2015 Điều 7: received Fri 29/08/2025 15:30, 30/8-2/9 off -> Wed 03/09.
+    limit = "Trong ngày; nhận yêu cầu chứng thực sau 15 giờ thì trả trong ngày làm việc tiếp theo"
+    out, _ = run(capsys, "due", "--received", "29/08/2025 15:30", "--limit", limit, "--lang", "en")
+    assert "Due date:     Wednesday 03/09/2025" in out
+    assert "23/2015/NĐ-CP" in out
+    # A plain "Trong ngày" has no cut-off in law: the policy's 15:00 (vendor practice).
     out, _ = run(
         capsys, "due", "--received", "29/08/2025 15:30", "--limit", "Trong ngày", "--lang", "en"
     )
     assert "Due date:     Wednesday 03/09/2025" in out
-    assert "23/2015/NĐ-CP" in out
+    assert "same_day_policy" in out
+    assert "23/2015/NĐ-CP" not in out
 
 
 def test_due_notes_an_unverified_year(capsys: pytest.CaptureFixture[str]) -> None:

@@ -879,3 +879,94 @@ def test_a_csv_row_with_more_cells_than_the_header_is_refused_not_truncated() ->
     assert [(e.index, e.field) for e in result.errors] == [(1, None)]
     assert "more cells than the header" in str(result.errors[0])
     assert len(result.registry) == 1
+
+
+# -- the national dossier code of Thông tư 04/2025/TT-VPCP Điều 23(2) (issue 12) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "day", "system", "sequence", "width"),
+    [
+        ("000.00.31.H12-260302-090001", "000.00.31.H12", date(2026, 3, 2), "09", 1, 4),
+        ("G09.20-260125-0112345", "G09.20", date(2026, 1, 25), "01", 12345, 5),  # first day
+        (" h55.242-261231-220000 ", "H55.242", date(2026, 12, 31), "22", 0, 4),
+    ],
+)
+def test_national_code_reads_aa_on_its_own(
+    text: str, agency: str, day: date, system: str, sequence: int, width: int
+) -> None:
+    code = DossierCode.parse_national(text)
+    assert (code.agency, code.date, code.system, code.sequence, code.width) == (
+        agency,
+        day,
+        system,
+        sequence,
+        width,
+    )
+    assert code.is_national
+    assert str(code) == text.strip().upper()
+    assert DossierCode.parse_national(str(code)) == code
+    assert code.source is not None
+    assert code.source.number == "03/2025/TT-VPCP"
+    assert "Điều 13 khoản 3" in (code.source.provision or "")
+    assert code.source.in_force == date(2026, 1, 25)  # Thông tư 04/2025 Điều 23(1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("000.00.31.H12-20260302-090001", "'<agency>-<YYMMDD>-<AA><XXXX>'"),  # 8-digit date
+        ("000.00.31.H12-260302-09001", "'<agency>-<YYMMDD>-<AA><XXXX>'"),  # XXXX of 3 digits
+        ("000.00.31.H12-260230-090001", "30/02/2026 does not exist"),
+        ("000.00.31.H12-260124-090001", "from 2026-01-25"),  # before the format took effect
+        ("000.00.31.H12-260302-ab0001", "'<agency>-<YYMMDD>-<AA><XXXX>'"),
+    ],
+)
+def test_national_code_refusals(text: str, expected: str) -> None:
+    with pytest.raises(InvalidCodeError, match="not a valid national dossier code") as info:
+        DossierCode.parse_national(text)
+    assert expected in str(info.value)
+
+
+def test_aa_is_validated_on_its_own() -> None:
+    for bad in ("9", "123", "a9", "\uff10\uff19"):  # fullwidth digits are not ASCII
+        with pytest.raises(InvalidCodeError, match="two ASCII digits"):
+            DossierCode("H12", date(2026, 3, 2), 1, system=bad)
+    with pytest.raises(InvalidCodeError, match="YYMMDD"):
+        DossierCode("H12", date(2026, 3, 2), 1, system="09", date_digits=8)
+    with pytest.raises(InvalidCodeError, match="two ASCII digits"):
+        DossierCodeGenerator(system="x")
+
+
+def test_old_codes_keep_their_reading() -> None:
+    # Codes of local systems and of before 25/01/2026 have no AA: the de-facto reading stays.
+    old = DossierCode.parse("000.00.31.H12-230407-0001")
+    assert (old.system, old.sequence, old.is_national, old.source) == (None, 1, False, None)
+    # parse() cannot tell AA from a wide sequence number: it keeps the old reading.
+    wide = DossierCode.parse("000.00.31.H12-260302-090001")
+    assert (wide.system, wide.sequence, wide.width) == (None, 90001, 6)
+    assert str(wide) == "000.00.31.H12-260302-090001"
+    assert wide != DossierCode.parse_national(str(wide))
+
+
+def test_generator_issues_national_codes_per_day() -> None:
+    issue = DossierCodeGenerator(system="09")
+    codes = [str(issue.next("000.00.31.H12", date(2026, 3, 2))) for _ in range(2)]
+    assert codes == ["000.00.31.H12-260302-090001", "000.00.31.H12-260302-090002"]
+    assert str(issue.next("000.00.31.H12", date(2026, 3, 3))) == "000.00.31.H12-260303-090001"
+    busy = DossierCodeGenerator(
+        system="09", last=[DossierCode.parse_national("H56-260302-099999")]
+    )
+    assert str(busy.next("H56", date(2026, 3, 2))) == "H56-260302-0910000"
+
+
+@given(
+    st.dates(date(2026, 1, 25), date(2099, 12, 31)),
+    st.integers(0, 99).map(lambda n: f"{n:02d}"),
+    st.integers(0, 10**9 - 1),
+)
+def test_national_round_trip(day: date, system: str, sequence: int) -> None:
+    code = DossierCode(
+        "000.00.31.H12", day, sequence, system=system, width=max(4, len(str(sequence)))
+    )
+    assert DossierCode.parse_national(str(code)) == code

@@ -47,6 +47,7 @@ from tthc.errors import DateOutOfRangeError
 
 LEGAL, WT = DuePolicy.LEGAL, DuePolicy.WORKING_TIME
 CAL = vietnam_calendar()
+CERT = TimeLimit.certification()  # chứng thực: 15:00 by Nghị định 23/2015 Điều 7
 NO_MAKE_UP = vietnam_calendar(count_make_up_days=False)
 
 
@@ -83,12 +84,12 @@ LEGAL_CASES = [
     (
         "T6 chứng thực after 15:00 before Quốc khánh",
         vn(2025, 8, 29, 15, 30),
-        TimeLimit.same_day(),
+        TimeLimit.certification(),
         CAL,
         date(2025, 9, 3),
     ),
-    ("T7 14:59 same day", vn(2025, 9, 4, 14, 59), TimeLimit.same_day(), CAL, date(2025, 9, 4)),
-    ("T7 15:01 next day", vn(2025, 9, 4, 15, 1), TimeLimit.same_day(), CAL, date(2025, 9, 5)),
+    ("T7 14:59 same day", vn(2025, 9, 4, 14, 59), CERT, CAL, date(2025, 9, 4)),
+    ("T7 15:01 next day", vn(2025, 9, 4, 15, 1), CERT, CAL, date(2025, 9, 5)),
     (
         "§3.2 received on Quốc khánh: not a same-day receipt",
         vn(2025, 9, 2, 9),
@@ -465,7 +466,8 @@ def test_pause_into_an_unverified_year_warns_once() -> None:
 
 def test_every_rule_cites_a_provision() -> None:
     rules = due_rules()
-    assert len({r.key for r in rules}) == len(rules) == 10
+    assert len({r.key for r in rules}) == 14
+    assert len(rules) == 19  # five rules of the one-stop regime have two versions
     for r in rules:
         assert r.source.provision, r.key
         assert r.summary
@@ -628,3 +630,184 @@ def test_fast_constructor_builds_the_same_value() -> None:
 def test_a_limit_past_the_supported_years_is_refused_not_overflowed(limit: TimeLimit) -> None:
     with pytest.raises(DateOutOfRangeError, match="outside the supported range 1995-01-01"):
         due(datetime(2025, 3, 3, 9, tzinfo=VIETNAM_TZ), limit)
+
+
+# -- versioned rules of the one-stop regime (issue 12) -----------------------------------------------
+
+BEFORE, SWITCH = date(2025, 6, 30), date(2025, 7, 1)  # Nghị định 118/2025 in force 01/07/2025
+
+
+@pytest.mark.parametrize(
+    ("key", "before", "after"),
+    [
+        ("restart", "61/2018/NĐ-CP", "118/2025/NĐ-CP"),
+        ("pause", "101/2024/NĐ-CP", "101/2024/NĐ-CP"),  # sector law under both regimes
+        ("apology", "61/2018/NĐ-CP", "118/2025/NĐ-CP"),
+        ("one_apology", "61/2018/NĐ-CP", "118/2025/NĐ-CP"),
+        ("evaluation", "01/2018/TT-VPCP", "118/2025/NĐ-CP"),
+    ],
+)
+def test_regime_rules_switch_on_1_july_2025(key: str, before: str, after: str) -> None:
+    old, new = due_rule(key, as_of=BEFORE), due_rule(key, as_of=SWITCH)
+    assert (old.source.number, new.source.number) == (before, after)
+    assert (old.regime, new.regime) == ("nd61_2018", "nd118_2025")
+    assert old.regime_source is not None
+    assert new.regime_source is not None
+    assert (old.regime_source.number, new.regime_source.number) == (
+        "61/2018/NĐ-CP",
+        "118/2025/NĐ-CP",
+    )
+    assert old.valid_to == new.valid_from == SWITCH
+    assert new.valid_to is None
+    assert old.in_force(BEFORE)
+    assert not old.in_force(SWITCH)
+    assert new.in_force(SWITCH)
+
+
+def test_118_rows_say_what_could_not_be_found() -> None:
+    # Where no 118 article was read, the citation is [U] and says so; where 118 changed
+    # nothing that could be found, the row says so.
+    for key in ("restart", "apology", "one_apology", "evaluation"):
+        rule = due_rule(key, as_of=SWITCH)
+        assert rule.source.confidence == "unconfirmed", key
+        assert "article not verified" in (rule.source.provision or ""), key
+    assert "no change" in due_rule("restart", as_of=SWITCH).summary
+    assert "leaves as it was" in due_rule("pause", as_of=SWITCH).summary
+    assert "policy" in due_rule("one_apology", as_of=SWITCH).summary
+
+
+@pytest.mark.parametrize(
+    "key", ["working_days", "calendar_days", "months", "working_hours", "same_day"]
+)
+def test_civil_code_rules_are_the_same_under_both_regimes(key: str) -> None:
+    assert due_rule(key, as_of=BEFORE) is due_rule(key, as_of=SWITCH) is due_rule(key)
+    assert due_rule(key).regime == ""
+
+
+def test_due_rules_as_of_gives_one_version_of_each_rule() -> None:
+    for day in (date(2017, 3, 1), BEFORE, SWITCH, date(2026, 12, 4)):
+        rules = due_rules(as_of=day)
+        assert len(rules) == len({r.key for r in rules}) == 14
+        assert all(r.in_force(day) for r in rules)
+    # Receipts before Nghị định 61/2018 (21/06/2018) get its rules: tthc encodes no older regime.
+    assert due_rule("apology", as_of=date(2017, 3, 1)).source.number == "61/2018/NĐ-CP"
+
+
+@given(st.dates(date(1995, 1, 1), date(2100, 12, 31)))
+def test_every_receipt_date_has_exactly_one_version(day: date) -> None:
+    for key in {r.key for r in due_rules()}:
+        assert sum(r.in_force(day) for r in due_rules() if r.key == key) == 1
+
+
+def test_unknown_rule_is_a_tthc_error_and_a_key_error() -> None:
+    with pytest.raises(tthc.UnknownRuleError) as info:
+        due_rule("nope")
+    assert isinstance(info.value, KeyError)
+    assert isinstance(info.value, tthc.TthcError)
+    assert info.value.key == "nope"
+    assert str(info.value).startswith("no due-date rule 'nope'; known: working_days,")
+    with pytest.raises(TypeError, match="as_of is a date"):
+        due_rule("restart", as_of="2025-07-01")  # type: ignore[arg-type]
+
+
+def test_restart_pause_and_apology_cite_the_regime_of_receipt() -> None:
+    # Received 30/06/2025 (Nghị định 61): a supplement received after 01/07 keeps 61's rule.
+    old = due(vn(2025, 6, 30, 9), wd(10))
+    new = due(vn(2025, 7, 1, 9), wd(10))
+    assert restart(old, vn(2025, 7, 3, 9)).basis.events[0].rule.source.number == "61/2018/NĐ-CP"
+    assert restart(new, vn(2025, 7, 3, 9)).basis.events[0].rule.source.number == "118/2025/NĐ-CP"
+    assert pause(old, vn(2025, 7, 2), vn(2025, 7, 4)).basis.events[0].rule.regime == "nd61_2018"
+    assert pause(new, vn(2025, 7, 2), vn(2025, 7, 4)).basis.events[0].rule.regime == "nd118_2025"
+    assert "Phiếu xin lỗi và hẹn lại" in apology_deadline(old).rule.summary
+    assert "đề nghị gia hạn" in apology_deadline(new).rule.summary
+    # The counting rule itself (Civil Code) is the same for both.
+    assert old.basis.rule is new.basis.rule
+
+
+# -- the same-day cut-off (issue 12) -------------------------------------------------------------------
+
+
+def test_certification_cutoff_is_the_law_at_15_01() -> None:
+    # Nghị định 23/2015 Điều 7: a chứng thực request received after 15:00 -> next working day.
+    d = due(vn(2025, 9, 4, 15, 1), CERT)
+    assert d.date == date(2025, 9, 5)
+    assert d.basis.rule.key == "same_day_certification"
+    assert (d.basis.rule.source.number, d.basis.rule.source.provision) == (
+        "23/2015/NĐ-CP",
+        "Điều 7",
+    )
+    # The same-day policy does not apply to it: the law fixes the cut-off.
+    assert due(vn(2025, 9, 4, 15, 1), CERT, same_day_cutoff=None).date == date(2025, 9, 5)
+    assert due(vn(2025, 9, 4, 15, 0), CERT).date == date(2025, 9, 4)  # "sau 15 giờ": strictly
+
+
+def test_same_day_without_a_stated_cutoff_is_the_policy() -> None:
+    limit = TimeLimit.same_day()  # "Trong ngày", no cut-off in the text
+    d = due(vn(2025, 9, 4, 15, 1), limit)  # default policy: 15:00, vendor practice
+    assert d.date == date(2025, 9, 5)
+    assert d.basis.rule.key == "same_day_policy"
+    assert "Vendor practice, not law" in d.basis.rule.summary
+    assert d.basis.same_day_cutoff == time(15)
+    none = due(vn(2025, 9, 4, 15, 1), limit, same_day_cutoff=None)
+    assert none.date == date(2025, 9, 4)
+    assert none.basis.same_day_cutoff is None
+    assert str(none.basis).endswith("; cut-off none")
+    later = due(vn(2025, 9, 4, 16, 29), limit, same_day_cutoff=time(16, 30))
+    assert later.date == date(2025, 9, 4)
+    # A day off is never a same-day receipt, whatever the policy: 02/09/2025 is Quốc khánh.
+    assert due(vn(2025, 9, 2, 9), limit, same_day_cutoff=None).date == date(2025, 9, 3)
+
+
+def test_a_stated_cutoff_applies_as_stated() -> None:
+    limit = TimeLimit.same_day(time(16))
+    assert limit.cutoff_basis is tthc.deadlines.CutoffBasis.STATED
+    d = due(vn(2025, 9, 4, 16, 1), limit, same_day_cutoff=None)
+    assert d.date == date(2025, 9, 5)
+    assert d.basis.rule.key == "same_day"
+    assert d.basis.rule.source.number == "63/2010/NĐ-CP"
+
+
+def test_restart_keeps_the_same_day_policy_of_the_due() -> None:
+    d = due(vn(2025, 9, 4, 9), TimeLimit.same_day(), same_day_cutoff=None)
+    assert restart(d, vn(2025, 9, 4, 16)).date == date(2025, 9, 4)
+    assert restart(due(vn(2025, 9, 4, 9), TimeLimit.same_day()), vn(2025, 9, 4, 16)).date == date(
+        2025, 9, 5
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "basis", "cutoff"),
+    [
+        ("Trong ngày", "policy", time(15)),
+        ("Trong ngày; nhận sau 16 giờ thì trả trong ngày làm việc tiếp theo", "stated", time(16)),
+        (
+            "Trong ngày cơ quan, tổ chức tiếp nhận yêu cầu hoặc trong ngày làm việc tiếp theo, nếu "
+            "tiếp nhận yêu cầu sau 15 giờ. ... phiếu hẹn ghi rõ thời gian trả kết quả cho người "
+            "yêu cầu chứng thực.",
+            "certification",
+            time(15),
+        ),
+    ],
+    ids=["no-cutoff", "stated-16h", "chung-thuc-wording"],
+)
+def test_parse_records_where_the_cutoff_comes_from(text: str, basis: str, cutoff: time) -> None:
+    parsed = TimeLimit.parse(text)
+    assert parsed.limit.cutoff_basis == basis
+    assert parsed.limit.cutoff == cutoff
+
+
+def test_cutoff_basis_is_checked() -> None:
+    basis = tthc.deadlines.CutoffBasis
+    with pytest.raises(tthc.InvalidTimeLimitError, match="chứng thực is 15:00"):
+        TimeLimit(0, Unit.SAME_DAY, cutoff=time(16), cutoff_basis=basis.CERTIFICATION)
+    with pytest.raises(tthc.InvalidTimeLimitError, match="policy cut-off"):
+        TimeLimit(0, Unit.SAME_DAY, cutoff=time(16), cutoff_basis=basis.POLICY)
+    with pytest.raises(tthc.InvalidTimeLimitError, match="cut-off basis"):
+        TimeLimit(1, Unit.WORKING_DAYS, cutoff_basis=basis.STATED)
+    with pytest.raises(tthc.InvalidTimeLimitError, match="CutoffBasis"):
+        TimeLimit(0, Unit.SAME_DAY, cutoff_basis="nope")  # type: ignore[arg-type]
+    with pytest.raises(tthc.InvalidTimeLimitError, match="same_day_cutoff"):
+        due(vn(2025, 9, 4, 9), TimeLimit.same_day(), same_day_cutoff=time(15, 0, 30))
+    assert TimeLimit(0, Unit.SAME_DAY, cutoff_basis="stated").cutoff_basis is basis.STATED  # type: ignore[arg-type]
+    assert TimeLimit(0, Unit.SAME_DAY) == TimeLimit.same_day()  # 15:00 by default: the policy's
+    assert TimeLimit.same_day() != TimeLimit.same_day(time(15)) != TimeLimit.certification()

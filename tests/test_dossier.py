@@ -23,6 +23,7 @@ from tthc.dossier import (
     ApologyReading,
     Dossier,
     Event,
+    ExtensionLimit,
     InvalidTransitionError,
     NationalStatus,
     Policy,
@@ -327,7 +328,7 @@ def test_no_time_limit_gives_no_due() -> None:
 def test_chung_thuc_cutoff_t7(minute: int, due_day: date) -> None:
     """legal-rules.md T7: chứng thực received Thu 04/09/2025 14:59 -> same day; 15:01 -> Fri."""
     when = at(2025, 9, 4, 14, 0) + timedelta(minutes=minute)
-    d = received(when, TimeLimit.same_day())
+    d = received(when, TimeLimit.certification())
     assert d.due is not None
     assert d.due.date == due_day
     assert d.statistical_due_at == datetime(
@@ -848,3 +849,76 @@ def test_sync_status_must_agree_with_the_rest_of_the_record() -> None:
     with pytest.raises(RecordError, match="disagrees with the rest of the record") as info:
         from_sync_payload(p)
     assert info.value.field == "TrangThaiHoSo"
+
+
+# -- rules of the regime in force at receipt (issue 12) -------------------------------------------------
+
+
+def _apologised(when: datetime) -> Dossier:
+    d = received(when, TimeLimit.working_days(5))
+    assert d.due is not None
+    first = d.due.date - timedelta(days=3)
+    return apply(
+        d,
+        Event(
+            Action.APOLOGISE,
+            datetime(first.year, first.month, first.day, 9, tzinfo=VIETNAM_TZ),
+            until=d.due.at + timedelta(days=7),
+        ),
+    )
+
+
+def test_30_june_and_1_july_2025_get_different_rule_citations() -> None:
+    old, new = _apologised(at(2025, 6, 30, 9)), _apologised(at(2025, 7, 1, 9))
+    assert (old.regime, new.regime) == (Regime.ND61_2018, Regime.ND118_2025)
+    assert old.apology is not None
+    assert new.apology is not None
+    assert old.apology.deadline is not None
+    assert new.apology.deadline is not None
+    assert old.apology.deadline.rule.source.number == "61/2018/NĐ-CP"
+    assert new.apology.deadline.rule.source.number == "118/2025/NĐ-CP"
+    assert old.form_of(old.events[-1]) == new.form_of(new.events[-1]) == "Mẫu 04"
+
+
+def test_61_allows_one_new_appointment_whatever_the_policy() -> None:
+    d = _apologised(at(2025, 6, 30, 9))
+    for policy in (Policy(), Policy(extension_limit=ExtensionLimit.NONE)):
+        d2 = replay(d.events, policy=policy)
+        with pytest.raises(
+            ApologyRefusedError, match=r"only one is allowed \(61/2018/NĐ-CP, Điều 19\)"
+        ):
+            apply(d2, Event(Action.APOLOGISE, at(2025, 7, 8, 9), until=at(2025, 7, 20, 17)))
+
+
+def test_118_extension_request_limit_is_a_named_policy() -> None:
+    d = _apologised(at(2025, 7, 1, 9))
+    second = Event(Action.APOLOGISE, at(2025, 7, 9, 9), until=at(2025, 7, 25, 17))
+    with pytest.raises(ApologyRefusedError, match=r"Policy.extension_limit is 'once' \(a policy"):
+        apply(d, second)
+    lenient = replay(d.events, policy=Policy(extension_limit=ExtensionLimit.NONE))
+    more = apply(lenient, second)
+    assert more.apology == lenient.apology  # the first request stays the apology of record
+    assert len(more.extensions) == 1
+    assert more.extensions[0].new_appointment == at(2025, 7, 25, 17)
+    assert more.statistical_due_at == lenient.statistical_due_at  # never moved by a request
+    assert from_json(to_json(more)) == more  # the policy travels with the dossier
+
+
+def test_same_day_policy_of_a_dossier() -> None:
+    # A same-day procedure whose text states no cut-off: 15:01 is next day under the default
+    # (vendor practice), the same day when the deployment's policy has no cut-off.
+    when = at(2025, 9, 4, 15, 1)
+    default = received(when, TimeLimit.same_day())
+    none = received(when, TimeLimit.same_day(), policy=Policy(same_day_cutoff=None))
+    assert default.due is not None
+    assert none.due is not None
+    assert (default.due.date, none.due.date) == (date(2025, 9, 5), date(2025, 9, 4))
+    assert from_json(to_json(none)) == none
+    assert json.loads(to_json(none))["policy"]["same_day_cutoff"] is None
+    # Chứng thực keeps the law's 15:00 under any policy.
+    cert = received(when, TimeLimit.certification(), policy=Policy(same_day_cutoff=None))
+    assert cert.due is not None
+    assert cert.due.date == date(2025, 9, 5)
+    assert from_json(to_json(cert)) == cert
+    with pytest.raises(ValueError, match="same_day_cutoff is 'HH:MM'"):
+        Policy(same_day_cutoff="3pm")

@@ -73,7 +73,7 @@ class Lifecycle(RuleBasedStateMachine):
     now: datetime
 
     @initialize(
-        start=st.datetimes(datetime(2019, 1, 1), datetime(2025, 10, 31)),  # noqa: DTZ001 - naive bounds, Vietnam time attached below
+        start=st.datetimes(datetime(2019, 2, 1), datetime(2025, 10, 31)),  # noqa: DTZ001 - naive bounds, Vietnam time attached below
         channel=st.sampled_from(list(Channel)),
         policy=POLICIES,
     )

@@ -909,3 +909,26 @@ def test_frame_month_split_has_the_same_bound() -> None:
     with pytest.raises(InvalidPeriodError, match="at most 1200 months"):
         frame.report06_by(df, Period(date(1995, 1, 1), date(2100, 12, 31)))
     assert len(frame.report06_by(df, Period(date(1995, 1, 1), date(1995, 12, 31))).report) == 12
+
+
+# -- duties measured by a rate, by receipt date (issue 12) --------------------------------------------
+
+
+def test_scanning_at_receipt_cites_the_regime_of_receipt() -> None:
+    from datetime import date as _date
+
+    old = kpi.duty_sources("digitisation_rate_at_reception", as_of=_date(2025, 6, 30))
+    new = kpi.duty_sources("digitisation_rate_at_reception", as_of=_date(2025, 7, 1))
+    assert [s.number for s in old] == ["107/2021/NĐ-CP", "01/2023/TT-VPCP"]
+    assert [(s.number, s.provision) for s in new] == [
+        ("118/2025/NĐ-CP", "Điều 17 khoản 1 điểm c"),
+        ("03/2025/TT-VPCP", "Điều 5"),
+    ]
+    with pytest.raises(UnknownCodeError):
+        kpi.duty_sources("on_time_rate_766_progress", as_of=_date(2025, 7, 1))
+
+
+def test_result_digitisation_no_longer_cites_the_scanning_article() -> None:
+    (source,) = [row[3] for row in RATE_DEFINITIONS if row[0] == "result_digitisation_rate"]
+    assert source.number == "01/2023/TT-VPCP"
+    assert source.provision != "Điều 8"  # Điều 8 is the scanning of paper dossier parts

@@ -786,3 +786,31 @@ def test_evaluation_answers_are_checked() -> None:
     with pytest.raises(InvalidRateError, match="0, 1 or 2 points"):
         evaluate_dossier(_received(), answers={8: 3})
     assert [i.number for i in DOSSIER_INDICES] == list(range(1, 10))
+
+
+# -- the nine indices belong to Nghị định 61/2018 (issue 12) ------------------------------------------
+
+
+def test_nine_indices_are_not_applied_silently_to_118_dossiers() -> None:
+    from datetime import timedelta
+
+    from tthc.errors import RuleNotInForceError
+    from tthc.scoring import evaluate_dossier
+
+    def done(day: int, month: int) -> Dossier:
+        when = datetime(2025, month, day, 9, tzinfo=VIETNAM_TZ)
+        d = submit("H12-0001", agency="UBND xã A", channel=Channel.IN_PERSON, at=when)
+        d = apply(d, Event(Action.RECEIVE, when, limit=TimeLimit.working_days(5)))
+        return apply(d, Event(Action.RESULT, when + timedelta(days=2)))
+
+    old, new = done(30, 6), done(1, 7)
+    assert evaluate_dossier(old)[1].points == 2  # received 30/06/2025: Thông tư 01/2018 applies
+    with pytest.raises(RuleNotInForceError) as info:
+        evaluate_dossier(new)
+    assert isinstance(info.value, TthcError)
+    assert isinstance(info.value, LookupError)
+    assert (info.value.rule, info.value.regime) == ("evaluation", "nd118_2025")
+    assert "received on 2025-07-01 under Nghị định 118/2025" in str(info.value)
+    assert evaluate_dossier(new, indices="tt01_2018")[1].points == 2  # chosen as a policy
+    with pytest.raises(ValueError, match="indices is None"):
+        evaluate_dossier(old, indices="qd766")

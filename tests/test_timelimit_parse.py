@@ -159,8 +159,13 @@ def test_parse_needs_a_string() -> None:
         (TimeLimit.working_hours(Fraction(1, 2)), "0,5 giờ làm việc"),
         (TimeLimit.months(2), "2 tháng"),
         (
-            TimeLimit.same_day(),
+            TimeLimit.same_day(time(15)),
             "Trong ngày; nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo",
+        ),
+        (TimeLimit.same_day(), "Trong ngày"),
+        (
+            TimeLimit.certification(),
+            "Chứng thực: trong ngày; nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo",
         ),
         (TimeLimit.no_limit(), "Không quy định"),
     ],

@@ -52,6 +52,7 @@ from tthc.calendar import VIETNAM_TZ
 from tthc.codes import ProcedureCode
 from tthc.deadlines import (
     HOURS_PER_WORKING_DAY,
+    CutoffBasis,
     ParsedTimeLimit,
     TimeLimit,
     Unit,
@@ -693,16 +694,25 @@ class Procedure:
 
         The channel's first entry; a channel the record does not list takes the in-person
         one (the procedure's time limit is the same whatever the channel unless the record
-        says otherwise).
+        says otherwise). A same-day limit of a procedure in the field of chứng thực takes the
+        15:00 cut-off of Nghị định 23/2015/NĐ-CP Điều 7, whatever its text states
+        (:meth:`TimeLimit.certification <tthc.deadlines.TimeLimit.certification>`).
 
         Raises:
             NoTimeLimitError: The procedure sets no time limit (Không quy định), or states
                 none for this channel or in person.
         """
         terms = self._terms_for(channel)
-        if terms.limit.unit is Unit.NONE:
+        limit = terms.limit
+        if limit.unit is Unit.NONE:
             raise NoTimeLimitError(terms.text)
-        return terms.limit
+        if (
+            limit.unit is Unit.SAME_DAY
+            and limit.cutoff_basis is not CutoffBasis.CERTIFICATION
+            and any(_CERTIFICATION_FIELD in _nfc_lower(f.name) for f in self.fields)
+        ):
+            return TimeLimit.certification()  # Nghị định 23/2015/NĐ-CP Điều 7: 15:00
+        return limit
 
     def time_limit_text(self, channel: Channel) -> str:
         """The time limit of *channel* as the record wrote it (same fallback as
@@ -1548,6 +1558,13 @@ _DOCUMENT_KEYS = {
 _STEP_KEYS = {"TENBUOC", "DONVI", "COQUAN", "THOIGIAN"}
 
 
+_CERTIFICATION_FIELD = "chứng thực"
+
+
+def _nfc_lower(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
 # -- JSON: tthc's own model ----------------------------------------------------------------------
 
 
@@ -1556,15 +1573,23 @@ def _unstructure_limit(limit: TimeLimit) -> dict[str, Any]:
         "amount": str(limit.amount),
         "unit": limit.unit.value,
         "cutoff": None if limit.cutoff is None else limit.cutoff.isoformat("minutes"),
-    }
+    } | ({} if limit.cutoff_basis is None else {"cutoff_basis": limit.cutoff_basis.value})
 
 
 def _structure_limit(data: Any, _: object) -> TimeLimit:
     cutoff = data.get("cutoff")
+    basis = data.get("cutoff_basis")
+    if basis is None:  # written before cut-off bases: the default basis of the cut-off
+        return TimeLimit(
+            Fraction(data["amount"]),
+            Unit(data["unit"]),
+            cutoff=None if cutoff is None else _dt.time.fromisoformat(cutoff),
+        )
     return TimeLimit(
         Fraction(data["amount"]),
         Unit(data["unit"]),
         cutoff=None if cutoff is None else _dt.time.fromisoformat(cutoff),
+        cutoff_basis=CutoffBasis(basis),
     )
 
 

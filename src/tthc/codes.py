@@ -6,7 +6,8 @@
   09/2025/QĐ-TTg), 13-character or short form, with level navigation;
 - :class:`AgencyRegistry`: which agency a code names on a given day, with validity dates and
   the successor links of the 2025 mergers; never a source of administrative-unit codes;
-- :class:`DossierCode` and :class:`DossierCodeGenerator`: mã hồ sơ, ``agency-date-sequence``;
+- :class:`DossierCode` and :class:`DossierCodeGenerator`: mã hồ sơ, ``agency-date-sequence``,
+  and the national ``agency-YYMMDD-AAXXXX`` of Thông tư 03/2025/TT-VPCP Điều 13(3);
 - :class:`PersonalId`: số định danh cá nhân, 12 digits with no check digit;
 - :class:`TaxCode`: mã số thuế, checked by python-stdnum.
 
@@ -48,7 +49,12 @@ from stdnum.exceptions import ValidationError
 from stdnum.vn import mst
 
 from tthc._data.agencies import AGENCIES, PERSONAL_ID_PROVINCES
-from tthc._data.sources import QD_09_2025_QD_TTG, QD_20_2020_QD_TTG
+from tthc._data.sources import (
+    QD_09_2025_QD_TTG,
+    QD_20_2020_QD_TTG,
+    TT_03_2025_TT_VPCP,
+    TT_04_2025_TT_VPCP,
+)
 from tthc.errors import (
     CountTooLargeError,
     DateOutOfRangeError,
@@ -61,6 +67,8 @@ from tthc.legal import Confidence, LegalSource
 __all__ = [
     "MAX_REGISTRY_ROWS",
     "MAX_SEQUENCE_DIGITS",
+    "NATIONAL_FORMAT",
+    "NATIONAL_FORMAT_FROM",
     "AgencyCode",
     "AgencyEntry",
     "AgencyKind",
@@ -465,6 +473,28 @@ _DOSSIER_RE: Final = re.compile(
     rf"-(?P<sequence>[0-9]{{4,9}})",
     re.ASCII,
 )
+_NATIONAL_CODE_EXPECTED = (
+    "'<agency>-<YYMMDD>-<AA><XXXX>': a real date from 25/01/2026, two digits AA of the "
+    "owner of the central public-service system, then a daily number of at least 4 digits "
+    "(Thông tư 03/2025/TT-VPCP Điều 13(3), added by Thông tư 04/2025/TT-VPCP Điều 23(2); "
+    "e.g. '000.00.31.H12-260302-090001')"
+)
+_NATIONAL_CODE_RE: Final = re.compile(
+    rf"(?P<agency>{_FULL_AGENCY}|{_SHORT_AGENCY})-(?P<date>[0-9]{{6}})"
+    rf"-(?P<system>[0-9]{{2}})(?P<sequence>[0-9]{{4,9}})",
+    re.ASCII,
+)
+NATIONAL_FORMAT_FROM: Final = dt.date(2026, 1, 25)
+"""The day the national format applies from: Thông tư 04/2025/TT-VPCP Điều 23(1) (in force
+25/01/2026), whose khoản 2 adds it to Thông tư 03/2025/TT-VPCP as Điều 13(3)."""
+NATIONAL_FORMAT: Final[LegalSource] = attrs.evolve(
+    TT_03_2025_TT_VPCP.at(
+        "Điều 13 khoản 3 (bổ sung bởi Thông tư 04/2025/TT-VPCP Điều 23 khoản 2)"
+    ),
+    confidence=Confidence.VERIFIED,
+    in_force=TT_04_2025_TT_VPCP.in_force,
+)
+"""The text that fixes the national dossier code ``MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX``."""
 MAX_SEQUENCE_DIGITS: Final = 9
 """The longest sequence number tthc reads or issues (999,999,999 dossiers in a day)."""
 _MAX_SEQUENCE = 10**MAX_SEQUENCE_DIGITS - 1
@@ -476,8 +506,24 @@ def _check_dossier_date(instance: DossierCode, attribute: object, value: dt.date
         raise TypeError(msg)
 
 
+def _check_system(instance: object, attribute: object, value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or len(value) != 2 or not value.isascii() or not value.isdigit():
+        raise InvalidCodeError(
+            value,
+            "AA part of a national dossier code",
+            "two ASCII digits, those of the e-identifier of the agency that owns the central "
+            "public-service system (Thông tư 03/2025/TT-VPCP Điều 13(3)(c))",
+        )
+
+
 def _check_dossier(instance: DossierCode) -> None:
     """Checks across fields, after each field's own check."""
+    if instance.system is not None and instance.date_digits != 6:
+        raise InvalidCodeError(
+            instance.date.isoformat(), "national dossier date", "YYMMDD (6 digits)"
+        )
     if instance.date_digits == 6 and not 2000 <= instance.date.year <= 2099:
         raise InvalidCodeError(
             instance.date.isoformat(), "yyMMdd dossier date", "a year 2000-2099"
@@ -494,15 +540,30 @@ def _check_dossier(instance: DossierCode) -> None:
 
 @attrs.frozen(order=True)
 class DossierCode:
-    """A dossier code (mã hồ sơ): ``<receiving agency>-<date>-<sequence>``.
+    """A dossier code (mã hồ sơ): ``<agency>-<date>-<sequence>``, or the national form
+    ``<agency>-<YYMMDD>-<AA><XXXX>``.
 
-    No legal text fixes the format; this is the de-facto one of the national portal's
-    systems (data-formats.md §3): the receiving agency's code (13-character or short form,
-    kept as written), the receiving day as ``yyMMdd`` (one-stop systems) or ``yyyyMMdd``
-    (iGate), and a sequence number that restarts every day, at least 4 digits (7 on iGate)
-    and wider on a day that needs more. The date must be a real calendar date; a two-digit
-    year is 2000-2099. There is no check digit. The written widths are kept, so ``str`` gives
-    the text back exactly; codes order by agency, then date, then sequence.
+    **The national form.** Thông tư 04/2025/TT-VPCP Điều 23(2) adds Điều 13(3) to Thông tư
+    03/2025/TT-VPCP (in force 25/01/2026): the dossier code of a procedure for which a central,
+    nationwide public-service solution was assigned is ``MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX``,
+    (a) the e-identifier of the agency that resolves the dossier, (b) the receiving day
+    ``YYMMDD``, (c) ``AA``, two digits matching two digits of the e-identifier of the agency
+    that owns the central system (:attr:`system`), and (d) ``XXXX``, the number of the dossier
+    among those received that day, at least 4 digits. :meth:`parse_national` reads it,
+    ``str`` writes it and :attr:`system` holds AA on its own.
+
+    **Every other code.** No legal text fixes the format of codes issued by local systems or
+    before 25/01/2026; :meth:`parse` reads the de-facto one of the national portal's systems:
+    the agency's code (13-character or short form, kept as written), the receiving day as
+    ``yyMMdd`` (one-stop systems) or ``yyyyMMdd`` (iGate), and a sequence number that
+    restarts every day, at least 4 digits (7 on iGate) and wider on a day that needs more.
+    :meth:`parse` keeps that reading for every text, national ones included (it cannot tell
+    ``AA`` from the start of a wide sequence number): old codes read as they always did, and a
+    national code is read with :meth:`parse_national`.
+
+    The date must be a real calendar date; a two-digit year is 2000-2099. There is no check
+    digit. The written widths are kept, so ``str`` gives the text back exactly; codes order by
+    agency, then date, then sequence.
 
     >>> from tthc.codes import DossierCode
     >>> code = DossierCode.parse("G09.20-20260609-0092637")
@@ -514,6 +575,11 @@ class DossierCode:
     Traceback (most recent call last):
     ...
     tthc.errors.InvalidCodeError: '000.00.31.H12-230230-0001' is not a valid dossier code: expected a real date: 30/02/2023 does not exist
+    >>> national = DossierCode.parse_national("000.00.31.H12-260302-090001")
+    >>> national.system, national.sequence, str(national)
+    ('09', 1, '000.00.31.H12-260302-090001')
+    >>> DossierCode.parse("000.00.31.H12-260302-090001").sequence  # the de-facto reading
+    90001
     """
 
     agency: str = attrs.field(validator=_check_agency_text)
@@ -530,9 +596,70 @@ class DossierCode:
         validator=[attrs.validators.ge(4), attrs.validators.le(MAX_SEQUENCE_DIGITS)],
     )
     """How many digits the sequence is written with (zero-padded), 4 to 9."""
+    system: str | None = attrs.field(
+        default=None, kw_only=True, validator=_check_system, order=False
+    )
+    """AA of the national form: two digits of the e-identifier of the agency that owns the
+    central public-service system (Thông tư 03/2025/TT-VPCP Điều 13(3)(c)); ``None`` for a
+    code of any other form."""
 
     def __attrs_post_init__(self) -> None:
         _check_dossier(self)
+
+    @property
+    def is_national(self) -> bool:
+        """Whether the code has the national form (an AA part)."""
+        return self.system is not None
+
+    @property
+    def source(self) -> LegalSource | None:
+        """The text that fixes the code's format: :data:`NATIONAL_FORMAT`, or ``None`` for
+        the de-facto form no text fixes."""
+        return NATIONAL_FORMAT if self.system is not None else None
+
+    @classmethod
+    def parse_national(cls, text: str) -> DossierCode:
+        """The national dossier code *text*, ``<agency>-<YYMMDD>-<AA><XXXX>`` (see the class).
+
+        Raises:
+            InvalidCodeError: *text* lacks the shape (an 8-digit date, fewer than 6 digits
+                after it), its date does not exist, or it is before 25/01/2026, when the
+                format took effect.
+
+        >>> DossierCode.parse_national("000.00.31.H12-251230-090001")
+        Traceback (most recent call last):
+        ...
+        tthc.errors.InvalidCodeError: '000.00.31.H12-251230-090001' is not a valid national dossier code: expected a receiving day from 2026-01-25 (Thông tư 04/2025/TT-VPCP Điều 23(1)), got 2025-12-30
+        """
+        kind = "national dossier code"
+        cleaned = _clean(text, kind, _NATIONAL_CODE_EXPECTED)
+        match = _NATIONAL_CODE_RE.fullmatch(cleaned)
+        if match is None:
+            raise InvalidCodeError(text, kind, _NATIONAL_CODE_EXPECTED)
+        agency, digits, system, sequence = match.group("agency", "date", "system", "sequence")
+        if agency[0].isdigit() and not _levels_nested(agency):
+            raise InvalidCodeError(text, kind, _NESTED_EXPECTED)
+        year, month, day = 2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:])
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            shown = f"a real date: {day:02d}/{month:02d}/{year:04d} does not exist"
+            raise InvalidCodeError(text, kind, shown) from None
+        if when < NATIONAL_FORMAT_FROM:
+            shown = (
+                f"a receiving day from {NATIONAL_FORMAT_FROM.isoformat()} (Thông tư "
+                f"04/2025/TT-VPCP Điều 23(1)), got {when.isoformat()}"
+            )
+            raise InvalidCodeError(text, kind, shown)
+        return _trusted(
+            cls,
+            ("agency", agency.upper()),
+            ("date", when),
+            ("sequence", int(sequence)),
+            ("date_digits", 6),
+            ("width", len(sequence)),
+            ("system", system),
+        )
 
     @classmethod
     def parse(cls, text: str) -> DossierCode:
@@ -564,6 +691,7 @@ class DossierCode:
             ("sequence", int(sequence)),
             ("date_digits", len(digits)),
             ("width", len(sequence)),
+            ("system", None),
         )
 
     @classmethod
@@ -580,7 +708,7 @@ class DossierCode:
             day = f"{when.year % 100:02d}{when.month:02d}{when.day:02d}"
         else:
             day = f"{when.year:04d}{when.month:02d}{when.day:02d}"
-        return f"{self.agency}-{day}-{self.sequence:0{self.width}d}"
+        return f"{self.agency}-{day}-{self.system or ''}{self.sequence:0{self.width}d}"
 
     @property
     def agency_code(self) -> AgencyCode:
@@ -624,6 +752,9 @@ class DossierCodeGenerator:
     >>> busy = DossierCodeGenerator(last=[DossierCode.parse("H56.3-250225-9999")])
     >>> print(busy.next("H56.3", date(2025, 2, 25)))
     H56.3-250225-10000
+    >>> central = DossierCodeGenerator(system="09")  # the national form, AA = 09
+    >>> print(central.next("000.00.31.H12", date(2026, 3, 2)))
+    000.00.31.H12-260302-090001
     """
 
     date_digits: int = attrs.field(default=6, kw_only=True, validator=attrs.validators.in_((6, 8)))
@@ -638,6 +769,9 @@ class DossierCodeGenerator:
         default=1, kw_only=True, validator=[attrs.validators.ge(0), attrs.validators.le(9999)]
     )
     """The first number of each day (Thanh Hóa's ``ResetSTTMaHoSoTo``, 1 by default)."""
+    system: str | None = attrs.field(default=None, kw_only=True, validator=_check_system)
+    """AA for national codes (``<agency>-<YYMMDD>-<AA><XXXX>``, Thông tư 03/2025/TT-VPCP Điều
+    13(3)); ``None`` issues codes of the de-facto form."""
     last: dict[str, DossierCode] = attrs.field(
         factory=dict, kw_only=True, converter=_latest_by_agency
     )
@@ -675,6 +809,7 @@ class DossierCodeGenerator:
             sequence,
             date_digits=self.date_digits,
             width=max(self.width, len(str(sequence))),
+            system=self.system,
         )
         self.last[key] = code
         return code

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import itertools
 import re
 import unicodedata
 import warnings
@@ -42,6 +43,7 @@ from typing import TypeVar
 import attrs
 
 from tthc._data.deadline_rules import DUE_RULES
+from tthc._data.lifecycle import REGIMES
 from tthc.calendar import (
     FIRST_SUPPORTED_DATE,
     LAST_SUPPORTED_DATE,
@@ -55,13 +57,17 @@ from tthc.errors import (
     NoTimeLimitError,
     ProvisionalCalendarWarning,
     TimeLimitParseError,
+    UnknownRuleError,
 )
 from tthc.legal import LegalSource
 
 __all__ = [
+    "CERTIFICATION_CUTOFF",
     "DEFAULT_CUTOFF",
     "HOURS_PER_WORKING_DAY",
+    "VENDOR_SAME_DAY_CUTOFF",
     "ApologyDeadline",
+    "CutoffBasis",
     "Due",
     "DueBasis",
     "DueEvent",
@@ -85,8 +91,17 @@ __all__ = [
 
 HOURS_PER_WORKING_DAY = 8
 """Working hours in one working day when days are converted to hours (0,5 day = 4 hours)."""
-DEFAULT_CUTOFF = _dt.time(15)
-"""The same-day cut-off: received after 15:00 -> next working day (Nghị định 23/2015 Điều 7)."""
+CERTIFICATION_CUTOFF = _dt.time(15)
+"""The cut-off of chứng thực: a request received after 15:00 is done the next working day
+(Nghị định 23/2015/NĐ-CP Điều 7)."""
+VENDOR_SAME_DAY_CUTOFF = _dt.time(15)
+"""tthc's default cut-off for a same-day limit when neither the procedure's text nor the law
+states one: 15:00, as one-stop vendors apply (TD DichVuCong: received before 15:00, returned
+17:00 the same day). Vendor practice, not law: change it with ``due(..., same_day_cutoff=)``
+(``None``: no cut-off, the day runs to its end)."""
+DEFAULT_CUTOFF = VENDOR_SAME_DAY_CUTOFF
+"""Deprecated alias of :data:`VENDOR_SAME_DAY_CUTOFF` (it used to be cited as law for every
+same-day limit)."""
 
 _T = TypeVar("_T")
 _US_PER_HOUR = 3_600_000_000
@@ -108,6 +123,22 @@ class Unit(enum.StrEnum):
     """Tháng: calendar months (Bộ luật Dân sự 2015 Điều 148(3))."""
     NONE = "none"
     """Không quy định: the procedure sets no time limit; :func:`due` raises."""
+
+
+class CutoffBasis(enum.StrEnum):
+    """Where a same-day limit's cut-off comes from; :func:`due` is the one place that applies it.
+
+    >>> TimeLimit.same_day().cutoff_basis, TimeLimit.certification().cutoff_basis
+    (<CutoffBasis.POLICY: 'policy'>, <CutoffBasis.CERTIFICATION: 'certification'>)
+    """
+
+    STATED = "stated"
+    """The procedure's own text states it ("nhận sau 16 giờ thì trả ..."); it applies as stated."""
+    CERTIFICATION = "certification"
+    """Chứng thực: 15:00 by Nghị định 23/2015/NĐ-CP Điều 7, whatever the text says."""
+    POLICY = "policy"
+    """Neither the text nor the law states one: the same-day policy of :func:`due` applies
+    (``same_day_cutoff``, default :data:`VENDOR_SAME_DAY_CUTOFF`, vendor practice)."""
 
 
 class DuePolicy(enum.StrEnum):
@@ -160,46 +191,137 @@ class EventKind(enum.StrEnum):
 class DueRule:
     """One counting rule, with the provision it applies and how sure the research is.
 
+    A rule of the one-stop regime (restart, pause, apology, one apology, evaluation) has one
+    version per regime: :attr:`regime` names it and :attr:`valid_from` / :attr:`valid_to` give
+    the receipt dates it applies to (a dossier keeps the rules in force when it was received).
+    The Civil Code's counting rules have ``regime == ""`` and apply to every receipt date.
+
     >>> print(due_rule("calendar_days").source)
     91/2015/QH13 (Bộ luật Dân sự), Điều 145(2), 147(2), 148(1), 148(5), in force 2017-01-01
+    >>> old = due_rule("apology", as_of=_dt.date(2025, 6, 30))
+    >>> new = due_rule("apology", as_of=_dt.date(2025, 7, 1))
+    >>> old.source.number, old.valid_to, new.source.number, new.valid_from
+    ('61/2018/NĐ-CP', datetime.date(2025, 7, 1), '118/2025/NĐ-CP', datetime.date(2025, 7, 1))
     """
 
     key: str
     summary: str
     source: LegalSource
     note: str = ""
+    regime: str = attrs.field(default="", kw_only=True)
+    """The one-stop regime the version belongs to (``"nd61_2018"``, ``"nd118_2025"``), or
+    ``""`` for a rule of every regime."""
+    valid_from: _dt.date = attrs.field(default=FIRST_SUPPORTED_DATE, kw_only=True)
+    """The first receipt date the version applies to."""
+    valid_to: _dt.date | None = attrs.field(default=None, kw_only=True)
+    """The first receipt date it no longer applies to (``None``: still in force)."""
+    regime_source: LegalSource | None = attrs.field(default=None, kw_only=True, eq=False)
+    """The decree of the regime (as amended), for a regime's rule."""
+
+    def in_force(self, day: _dt.date) -> bool:
+        """Whether the version applies to a dossier received on *day*."""
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
 
     def __str__(self) -> str:
         return f"{self.key}: {self.summary} [{self.source.number}, {self.source.provision}]"
 
 
-_RULES: dict[str, DueRule] = {row[0]: DueRule(*row) for row in DUE_RULES}
+def _load_rules() -> dict[str, tuple[DueRule, ...]]:
+    """The rows of ``DUE_RULES`` as versions per key, dated by the regimes' start dates.
 
-
-def due_rules() -> tuple[DueRule, ...]:
-    """Every rule the deadline engine applies, in the order of the docs' table.
-
-    >>> [r.key for r in due_rules()][:3]
-    ['working_days', 'calendar_days', 'months']
+    The first regime's rules also answer for receipts before it began (tthc encodes no older
+    one-stop regime).
     """
-    return tuple(_RULES.values())
+    starts = {row.key: row.valid_from for row in REGIMES}
+    sources = {row.key: row.source for row in REGIMES}
+    ordered = sorted(starts, key=starts.__getitem__)
+    out: dict[str, list[DueRule]] = {}
+    for row in DUE_RULES:
+        if row.regime == "":
+            out.setdefault(row.key, []).append(DueRule(row.key, row.summary, row.source, row.note))
+            continue
+        i = ordered.index(row.regime)
+        begins = FIRST_SUPPORTED_DATE if i == 0 else starts[row.regime]
+        ends = starts[ordered[i + 1]] if i + 1 < len(ordered) else None
+        rule = DueRule(
+            row.key,
+            row.summary,
+            row.source,
+            row.note,
+            regime=row.regime,
+            valid_from=begins,
+            valid_to=ends,
+            regime_source=sources[row.regime],
+        )
+        out.setdefault(row.key, []).append(rule)
+    for key, versions in out.items():
+        spans = sorted((v.valid_from, v.valid_to or _dt.date.max) for v in versions)
+        if any(a[1] != b[0] for a, b in itertools.pairwise(spans)) or (
+            spans[0][0] != FIRST_SUPPORTED_DATE or spans[-1][1] != _dt.date.max
+        ):
+            msg = f"due-date rule {key!r}: its versions must cover every receipt date once"
+            raise ValueError(msg)
+    return {k: tuple(sorted(v, key=lambda r: r.valid_from)) for k, v in out.items()}
 
 
-def due_rule(key: str) -> DueRule:
-    """The rule named *key* (see :func:`due_rules`).
+_VERSIONS: dict[str, tuple[DueRule, ...]] = _load_rules()
+_RULES: dict[str, DueRule] = {k: v[-1] for k, v in _VERSIONS.items()}
 
-    >>> due_rule("same_day").source.provision
+
+def _rule(key: str, day: _dt.date) -> DueRule:
+    """The version of rule *key* for a dossier received on *day*."""
+    for r in _VERSIONS[key]:
+        if r.in_force(day):
+            return r
+    return _RULES[key]  # pragma: no cover - _load_rules checks that versions cover every day
+
+
+def due_rules(*, as_of: _dt.date | None = None) -> tuple[DueRule, ...]:
+    """The rules the deadline engine applies, in the order of the docs' table.
+
+    With *as_of*, the rules in force for a dossier received on that date (one version per
+    rule); without it, every version of every rule.
+
+    >>> [r.key for r in due_rules(as_of=_dt.date(2025, 7, 1))][:3]
+    ['working_days', 'calendar_days', 'months']
+    >>> before = {r.key: r.source.number for r in due_rules(as_of=_dt.date(2025, 6, 30))}
+    >>> after = {r.key: r.source.number for r in due_rules(as_of=_dt.date(2025, 7, 1))}
+    >>> before["restart"], after["restart"], before["evaluation"], after["evaluation"]
+    ('61/2018/NĐ-CP', '118/2025/NĐ-CP', '01/2018/TT-VPCP', '118/2025/NĐ-CP')
+    """
+    if as_of is None:
+        return tuple(r for versions in _VERSIONS.values() for r in versions)
+    day = _as_day(as_of)
+    return tuple(_rule(key, day) for key in _VERSIONS)
+
+
+def due_rule(key: str, *, as_of: _dt.date | None = None) -> DueRule:
+    """The rule named *key* (see :func:`due_rules`): the version for a dossier received on
+    *as_of*, or the latest version without it.
+
+    Raises:
+        UnknownRuleError: No rule is named *key* (a :class:`~tthc.errors.TthcError` and a
+            ``KeyError``).
+
+    >>> due_rule("same_day_certification").source.provision
     'Điều 7'
     >>> due_rule("nope")
     Traceback (most recent call last):
         ...
-    KeyError: "no due-date rule 'nope'; known: working_days, calendar_days, months, same_day, working_hours, half_working_days, working_time, restart, pause, apology"
+    tthc.errors.UnknownRuleError: no due-date rule 'nope'; known: working_days, calendar_days, months, same_day, same_day_certification, same_day_policy, working_hours, half_working_days, working_time, restart, pause, apology, one_apology, evaluation
     """
-    try:
-        return _RULES[key]
-    except KeyError:
-        msg = f"no due-date rule {key!r}; known: {', '.join(_RULES)}"
-        raise KeyError(msg) from None
+    if key not in _VERSIONS:
+        raise UnknownRuleError(key, tuple(_VERSIONS))
+    return _RULES[key] if as_of is None else _rule(key, _as_day(as_of))
+
+
+def _as_day(value: object) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return _local(value).date()
+    if isinstance(value, _dt.date):
+        return value
+    msg = f"as_of is a date (the receipt date), got {value!r}"
+    raise TypeError(msg)
 
 
 # -- time limits ---------------------------------------------------------------------------------
@@ -231,13 +353,15 @@ class TimeLimit:
     """A time limit as a procedure states it: an amount and a unit.
 
     Working days and working hours may be halves (0,5 ngày làm việc = 4 working hours);
-    calendar days and months are whole; same-day limits carry a cut-off (default 15:00) and
-    an amount of 0, as does :attr:`Unit.NONE`. ``str(limit)`` renders the Vietnamese
-    catalogue wording, which :meth:`parse` reads back.
+    calendar days and months are whole; same-day limits have an amount of 0, as does
+    :attr:`Unit.NONE`, and a cut-off with its basis (:class:`CutoffBasis`): stated by the
+    procedure's text, fixed by law for chứng thực (Nghị định 23/2015/NĐ-CP Điều 7), or left to
+    the same-day policy of :func:`due` (default 15:00, vendor practice). ``str(limit)``
+    renders the Vietnamese catalogue wording, which :meth:`parse` reads back.
 
     >>> TimeLimit(Fraction(5, 2), Unit.WORKING_DAYS)
     TimeLimit(amount=Fraction(5, 2), unit=<Unit.WORKING_DAYS: 'working_days'>, cutoff=None)
-    >>> print(TimeLimit.working_days(Fraction(1, 2)), "|", TimeLimit.same_day())
+    >>> print(TimeLimit.working_days(Fraction(1, 2)), "|", TimeLimit.same_day(_dt.time(15)))
     0,5 ngày làm việc | Trong ngày; nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo
     >>> TimeLimit(Fraction(5, 2), Unit.CALENDAR_DAYS)
     Traceback (most recent call last):
@@ -249,7 +373,12 @@ class TimeLimit:
     """How many units (a Fraction; halves for working days and hours)."""
     unit: Unit = attrs.field(converter=Unit)
     cutoff: _dt.time | None = attrs.field(kw_only=True)
-    """For :attr:`Unit.SAME_DAY`: receipts after this time go to the next working day."""
+    """For :attr:`Unit.SAME_DAY`: receipts after this time go to the next working day. With
+    :attr:`CutoffBasis.POLICY` it is the policy's default (15:00), which :func:`due` replaces
+    by its ``same_day_cutoff``."""
+    cutoff_basis: CutoffBasis | None = attrs.field(kw_only=True, repr=False)
+    """For :attr:`Unit.SAME_DAY`: where the cut-off comes from (default: ``POLICY`` for 15:00,
+    ``STATED`` for any other time); ``None`` for other units."""
 
     _kind: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _days: int = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -260,7 +389,13 @@ class TimeLimit:
 
     @cutoff.default
     def _default_cutoff(self) -> _dt.time | None:
-        return DEFAULT_CUTOFF if self.unit is Unit.SAME_DAY else None
+        return VENDOR_SAME_DAY_CUTOFF if self.unit is Unit.SAME_DAY else None
+
+    @cutoff_basis.default
+    def _default_basis(self) -> CutoffBasis | None:
+        if self.unit is not Unit.SAME_DAY:
+            return None
+        return CutoffBasis.POLICY if self.cutoff == VENDOR_SAME_DAY_CUTOFF else CutoffBasis.STATED
 
     def __attrs_post_init__(self) -> None:
         a, unit, cutoff = self.amount, self.unit, self.cutoff
@@ -285,8 +420,32 @@ class TimeLimit:
             if cutoff.second or cutoff.microsecond:
                 msg = f"a same-day cut-off is a whole minute, got {cutoff}"
                 raise InvalidTimeLimitError(msg)
+            basis = self.cutoff_basis
+            if basis.__class__ is not CutoffBasis:
+                try:
+                    basis = CutoffBasis(basis)  # type: ignore[arg-type]
+                except ValueError:
+                    msg = f"a same-day cut-off basis is a CutoffBasis, got {basis!r}"
+                    raise InvalidTimeLimitError(msg) from None
+                object.__setattr__(self, "cutoff_basis", basis)
+            if basis is CutoffBasis.CERTIFICATION and cutoff != CERTIFICATION_CUTOFF:
+                msg = (
+                    f"the cut-off of chứng thực is 15:00 (Nghị định 23/2015 Điều 7), got {cutoff}"
+                )
+                raise InvalidTimeLimitError(msg)
+            if basis is CutoffBasis.POLICY and cutoff != VENDOR_SAME_DAY_CUTOFF:
+                msg = (
+                    f"a policy cut-off is written as the default {VENDOR_SAME_DAY_CUTOFF} "
+                    f"(due(..., same_day_cutoff=) changes it), got {cutoff}"
+                )
+                raise InvalidTimeLimitError(msg)
         elif cutoff is not None:
             msg = f"only same-day limits have a cut-off, got {cutoff} for {unit}"
+            raise InvalidTimeLimitError(msg)
+        elif self.cutoff_basis is not None:
+            msg = (
+                f"only same-day limits have a cut-off basis, got {self.cutoff_basis!r} for {unit}"
+            )
             raise InvalidTimeLimitError(msg)
         whole = a.numerator // a.denominator
         if unit is Unit.WORKING_DAYS:
@@ -309,7 +468,11 @@ class TimeLimit:
         object.__setattr__(self, "_days", whole)
         object.__setattr__(self, "_us", us)
         object.__setattr__(self, "_bound", bound)
-        if kind != _K_NONE:
+        if kind == _K_SAME:
+            b = _SAME_DAY_BASES[self.cutoff_basis]  # type: ignore[index]
+            object.__setattr__(self, "_legal", b[DuePolicy.LEGAL])
+            object.__setattr__(self, "_working_time", b[DuePolicy.WORKING_TIME])
+        elif kind != _K_NONE:
             object.__setattr__(self, "_legal", _BASES[kind, DuePolicy.LEGAL])
             object.__setattr__(self, "_working_time", _BASES[kind, DuePolicy.WORKING_TIME])
 
@@ -350,13 +513,33 @@ class TimeLimit:
         return cls(amount, Unit.MONTHS)
 
     @classmethod
-    def same_day(cls, cutoff: _dt.time = DEFAULT_CUTOFF) -> TimeLimit:
-        """Trong ngày, with receipts after *cutoff* going to the next working day.
+    def same_day(cls, cutoff: _dt.time | None = None) -> TimeLimit:
+        """Trong ngày: with *cutoff*, the cut-off the procedure's text states
+        (:attr:`CutoffBasis.STATED`); without, none is stated and the same-day policy of
+        :func:`due` decides (:attr:`CutoffBasis.POLICY`, default 15:00, vendor practice).
 
         >>> str(TimeLimit.same_day(_dt.time(16, 30)))
         'Trong ngày; nhận sau 16 giờ 30 phút thì trả trong ngày làm việc tiếp theo'
+        >>> str(TimeLimit.same_day())
+        'Trong ngày'
         """
-        return cls(0, Unit.SAME_DAY, cutoff=cutoff)
+        if cutoff is None:
+            return cls(
+                0, Unit.SAME_DAY, cutoff=VENDOR_SAME_DAY_CUTOFF, cutoff_basis=CutoffBasis.POLICY
+            )
+        return cls(0, Unit.SAME_DAY, cutoff=cutoff, cutoff_basis=CutoffBasis.STATED)
+
+    @classmethod
+    def certification(cls) -> TimeLimit:
+        """The time limit of chứng thực: the same day, or the next working day after 15:00
+        (Nghị định 23/2015/NĐ-CP Điều 7; :attr:`CutoffBasis.CERTIFICATION`).
+
+        >>> print(TimeLimit.certification())
+        Chứng thực: trong ngày; nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo
+        """
+        return cls(
+            0, Unit.SAME_DAY, cutoff=CERTIFICATION_CUTOFF, cutoff_basis=CutoffBasis.CERTIFICATION
+        )
 
     @classmethod
     def no_limit(cls) -> TimeLimit:
@@ -377,8 +560,13 @@ class TimeLimit:
         if unit is Unit.SAME_DAY:
             c = self.cutoff
             assert c is not None
+            if self.cutoff_basis is CutoffBasis.POLICY:
+                return "Trong ngày"
             at = f"{c.hour} giờ" + (f" {c.minute} phút" if c.minute else "")
-            return f"Trong ngày; nhận sau {at} thì trả trong ngày làm việc tiếp theo"
+            text = f"trong ngày; nhận sau {at} thì trả trong ngày làm việc tiếp theo"
+            if self.cutoff_basis is CutoffBasis.CERTIFICATION:
+                return f"Chứng thực: {text}"
+            return text[0].upper() + text[1:]
         if unit is Unit.NONE:
             return "Không quy định"
         word = {
@@ -455,6 +643,7 @@ _AMOUNT = re.compile(
 _SAME_DAY = re.compile(r"\b(?:ngay\s+)?trong\s+ngay\b")
 _CUTOFF = re.compile(r"\bsau\s+(\d{1,2})\s*(?:gio|h|:)\s*(?:(\d{1,2})\s*(?:phut|p)?)?")
 _NONE = re.compile(r"^\W*khong\s+quy\s+dinh\b")
+_CERTIFICATION = re.compile(r"\bchung\s+thuc\b")
 _EXCLUDED = re.compile(r"\bkhong\s+(?:tinh|ke)\s+(?:ca\s+)?([^();]+)")
 _FROM = re.compile(r"\b(?:ke\s+)?tu\s+(ngay\s+[^();]+)")
 _MAXIMUM = re.compile(r"\bkhong\s+qua\b|\btoi\s+da\b")
@@ -474,15 +663,24 @@ def _parse(text: object) -> ParsedTimeLimit:
     same = _SAME_DAY.search(folded)
     if same is not None and (amount is None or same.start() < amount.start()):
         cut = _CUTOFF.search(folded, same.end())
-        if cut is None:
-            cutoff = DEFAULT_CUTOFF
-            notes.append("no cut-off stated; the default 15:00 applies")
-        else:
+        stated: _dt.time | None = None
+        if cut is not None:
             hour, minute = int(cut.group(1)), int(cut.group(2) or 0)
             if hour > 23 or minute > 59:
                 raise TimeLimitParseError(text, f"the cut-off {cut.group(0)!r} is not a time")
-            cutoff = _dt.time(hour, minute)
-        limit = TimeLimit(0, Unit.SAME_DAY, cutoff=cutoff)
+            stated = _dt.time(hour, minute)
+        if _CERTIFICATION.search(folded):
+            limit = TimeLimit.certification()
+            notes.append("chứng thực: the 15:00 cut-off of Nghị định 23/2015 Điều 7 applies")
+            if stated is not None and stated != CERTIFICATION_CUTOFF:
+                notes.append(f"the text states a cut-off of {stated:%H:%M}, not the law's 15:00")
+        elif stated is None:
+            limit = TimeLimit.same_day()
+            notes.append(
+                "no cut-off stated; the same-day policy applies (default 15:00, vendor practice)"
+            )
+        else:
+            limit = TimeLimit.same_day(stated)
         return ParsedTimeLimit(limit, text, excluded, tuple(notes))
     if amount is None:
         reason = (
@@ -564,10 +762,16 @@ class DueBasis:
     rule: DueRule
     policy: DuePolicy
     events: tuple[DueEvent, ...] = ()
+    same_day_cutoff: _dt.time | None = attrs.field(default=VENDOR_SAME_DAY_CUTOFF, kw_only=True)
+    """The same-day policy's cut-off the due date used (only read for a same-day limit with
+    :attr:`CutoffBasis.POLICY`; ``None``: no cut-off)."""
 
     def __str__(self) -> str:
         s = self.rule.source
         text = f"{self.rule.key} under {self.policy} policy ({s.number}, {s.provision})"
+        if self.rule.key == "same_day_policy":
+            c = self.same_day_cutoff
+            text += f"; cut-off {'none' if c is None else c.strftime('%H:%M')}"
         for e in self.events:
             text += f"; {e.kind} {e.start.isoformat()}"
             if e.kind is EventKind.PAUSE:
@@ -697,7 +901,14 @@ _BASES: dict[tuple[int, DuePolicy], DueBasis] = {
         (_K_HOURS, "working_hours"),
         (_K_CAL, "calendar_days"),
         (_K_MONTHS, "months"),
-        (_K_SAME, "same_day"),
+    )
+}
+_SAME_DAY_BASES: dict[CutoffBasis, dict[DuePolicy, DueBasis]] = {
+    basis: {policy: DueBasis(_RULES[key], policy) for policy in DuePolicy}
+    for basis, key in (
+        (CutoffBasis.STATED, "same_day"),
+        (CutoffBasis.CERTIFICATION, "same_day_certification"),
+        (CutoffBasis.POLICY, "same_day_policy"),
     )
 }
 
@@ -750,7 +961,11 @@ _LAST_ORDINAL = LAST_SUPPORTED_DATE.toordinal()
 
 
 def _compute(
-    p: _Profile, local: _dt.datetime, limit: TimeLimit, policy: DuePolicy
+    p: _Profile,
+    local: _dt.datetime,
+    limit: TimeLimit,
+    policy: DuePolicy,
+    same_day_cutoff: _dt.time | None = VENDOR_SAME_DAY_CUTOFF,
 ) -> tuple[_dt.date, _dt.datetime]:
     cal = p.calendar
     kind = limit._kind
@@ -764,12 +979,12 @@ def _compute(
         return at.date(), at
     if kind == _K_SAME:
         d = local.date()
-        cutoff = limit.cutoff
-        assert cutoff is not None
+        # The one place a same-day cut-off is decided: the text's or the law's, else the policy's.
+        cutoff = same_day_cutoff if limit.cutoff_basis is CutoffBasis.POLICY else limit.cutoff
         working = p.working.get(d.toordinal())
         if working is None:
             working = p.working[d.toordinal()] = cal.is_working_day(d)
-        if not (working and local.time() <= cutoff):
+        if not (working and (cutoff is None or local.time() <= cutoff)):
             d = cal.add_working_days(d, 1)
         return d, _closing(p, d)
     if kind in (_K_CAL, _K_MONTHS):
@@ -818,6 +1033,7 @@ def due(
     *,
     calendar: WorkCalendar | None = None,
     policy: DuePolicy | None = None,
+    same_day_cutoff: _dt.time | None = VENDOR_SAME_DAY_CUTOFF,
 ) -> Due:
     """The due date of a dossier received at *received_at* with time limit *limit*.
 
@@ -826,7 +1042,9 @@ def due(
     147(2)); the appointment is the closing time of the last day. Calendar days and months
     end on their last day, moved to the next working day if it is a day off (Điều 148(5)).
     A same-day limit gives the receipt day, or the next working day after the cut-off or on
-    a day off. Working hours and half days are working time from the receipt instant (8 hours
+    a day off; the cut-off is the one the procedure's text states, 15:00 for chứng thực
+    (Nghị định 23/2015/NĐ-CP Điều 7), and otherwise *same_day_cutoff*, a policy whose default
+    of 15:00 is vendor practice (``None``: no cut-off). Working hours and half days are working time from the receipt instant (8 hours
     a day). :attr:`DuePolicy.WORKING_TIME` counts every working-day limit as working time.
 
     Args:
@@ -835,6 +1053,9 @@ def due(
         limit: The procedure's time limit.
         calendar: Working calendar; default :func:`~tthc.calendar.vietnam_calendar`.
         policy: :class:`DuePolicy`; default ``LEGAL``.
+        same_day_cutoff: For a same-day limit whose text states no cut-off
+            (:attr:`CutoffBasis.POLICY`): receipts after it go to the next working day;
+            default :data:`VENDOR_SAME_DAY_CUTOFF`; ``None`` for none.
 
     Returns:
         The due date, its appointment instant, and the rule that produced them.
@@ -853,8 +1074,12 @@ def due(
         >>> d = due(_dt.datetime(2025, 4, 24, 10), TimeLimit.working_days(5))
         >>> d.date, d.at.isoformat()
         (datetime.date(2025, 5, 5), '2025-05-05T17:00:00+07:00')
-        >>> due(_dt.datetime(2025, 8, 29, 15, 30), TimeLimit.same_day()).date  # 30/8-2/9 off
+        >>> due(_dt.datetime(2025, 8, 29, 15, 30), TimeLimit.certification()).date  # 30/8-2/9 off
         datetime.date(2025, 9, 3)
+        >>> late = _dt.datetime(2025, 9, 4, 15, 1)
+        >>> d = due(late, TimeLimit.same_day(), same_day_cutoff=None)  # no cut-off stated
+        >>> d.date, d.basis.rule.key
+        (datetime.date(2025, 9, 4), 'same_day_policy')
         >>> due(_dt.datetime(2025, 4, 1, 9), TimeLimit.calendar_days(30)).date  # 1/5 holiday
         datetime.date(2025, 5, 5)
         >>> due(_dt.datetime(2025, 3, 3, 9), TimeLimit.no_limit())
@@ -883,22 +1108,43 @@ def due(
             d = p.calendar.add_working_days(local.date(), limit._days)
             at = p.closings.get(d.toordinal()) or _closing(p, d)
             return _make_due(d, at, provisional, limit._legal, limit, local, p.calendar)
-        d, at = _compute(p, local, limit, pol)
+        d, at = _compute(p, local, limit, pol, same_day_cutoff)
     else:
         if limit._kind == _K_NONE:
             raise NoTimeLimitError
         (d, at), provisional = _quietly(
-            p, lambda: _compute(p, local, limit, pol), lambda r: (local.date(), r[0])
+            p,
+            lambda: _compute(p, local, limit, pol, same_day_cutoff),
+            lambda r: (local.date(), r[0]),
         )
     basis = limit._legal if pol is _LEGAL else limit._working_time
+    if same_day_cutoff is not VENDOR_SAME_DAY_CUTOFF and limit._kind == _K_SAME:
+        basis = _policy_basis(basis, same_day_cutoff)
     return _make_due(d, at, provisional, basis, limit, local, p.calendar)
+
+
+def _policy_basis(basis: DueBasis, cutoff: object) -> DueBasis:
+    """*basis* recording the same-day policy's *cutoff* (checked: a naive whole minute)."""
+    if cutoff is not None and (
+        not isinstance(cutoff, _dt.time)
+        or cutoff.tzinfo is not None
+        or cutoff.second
+        or cutoff.microsecond
+    ):
+        msg = f"same_day_cutoff is a naive datetime.time of whole minutes or None, got {cutoff!r}"
+        raise InvalidTimeLimitError(msg)
+    if cutoff == basis.same_day_cutoff:
+        return basis
+    return attrs.evolve(basis, same_day_cutoff=cutoff)
 
 
 def restart(due_: Due, supplement_received_at: _dt.datetime) -> Due:
     """The due date after a supplement: the full limit runs again from its receipt.
 
-    This is the default for a supplement requested during processing (legal-rules.md §4.3,
-    [U]; vendors implement it "theo Nghị định"). The new basis records the restart.
+    This is the default for a supplement requested during processing ([U]; vendors implement
+    it "theo Nghị định"). The new basis records the restart with the version of the rule in
+    force when the dossier was received (Nghị định 61/2018 before 01/07/2025, Nghị định
+    118/2025 from then on).
 
     >>> first = due(_dt.datetime(2025, 3, 3, 9), TimeLimit.working_days(10),
     ...             policy=DuePolicy.WORKING_TIME)
@@ -907,6 +1153,8 @@ def restart(due_: Due, supplement_received_at: _dt.datetime) -> Due:
     >>> again = restart(first, _dt.datetime(2025, 3, 10, 14))
     >>> again.at.isoformat(), [e.kind.value for e in again.basis.events]
     ('2025-03-24T14:00:00+07:00', ['restart'])
+    >>> again.basis.events[0].rule.source.number
+    '61/2018/NĐ-CP'
     """
     p = _profile(due_.calendar)
     local = _local(supplement_received_at)
@@ -914,15 +1162,17 @@ def restart(due_: Due, supplement_received_at: _dt.datetime) -> Due:
     if limit._kind == _K_NONE:  # pragma: no cover - a Due never has Unit.NONE
         raise NoTimeLimitError
     o = local.toordinal()
+    cut = due_.basis.same_day_cutoff
     if p.vlo <= o and o + limit._bound <= p.vhi:
-        d, at = _compute(p, local, limit, policy)
+        d, at = _compute(p, local, limit, policy, cut)
         provisional = False
     else:
         (d, at), provisional = _quietly(
-            p, lambda: _compute(p, local, limit, policy), lambda r: (local.date(), r[0])
+            p, lambda: _compute(p, local, limit, policy, cut), lambda r: (local.date(), r[0])
         )
     when = _aware(local)
-    event = DueEvent(EventKind.RESTART, when, when, 0, _RULES["restart"])
+    rule = _rule("restart", due_.received_at.date())
+    event = DueEvent(EventKind.RESTART, when, when, 0, rule)
     basis = attrs.evolve(due_.basis, events=(*due_.basis.events, event))
     return Due(d, at, provisional, basis, limit, due_.received_at, due_.calendar)
 
@@ -986,7 +1236,8 @@ def pause(
             p, lambda: _shifted(due_, a, b), lambda r: (lo, max(r[0], b.date()))
         )
         provisional = provisional or due_.provisional
-    event = DueEvent(EventKind.PAUSE, a, b, shift, _RULES["pause"], reason)
+    rule = _rule("pause", due_.received_at.date())
+    event = DueEvent(EventKind.PAUSE, a, b, shift, rule, reason)
     basis = attrs.evolve(due_.basis, events=(*due_.basis.events, event))
     return Due(d, at, provisional, basis, due_.limit, due_.received_at, cal)
 
@@ -1071,8 +1322,9 @@ def standing(
 class ApologyDeadline:
     """The last day to send the apology and new appointment, under both readings.
 
-    Nghị định 61/2018/NĐ-CP Điều 19 ([S]): "chậm nhất 01 ngày trước ngày hết hạn" does not
-    say whether the day is a working or a calendar day (legal-rules.md §4.3 [U]).
+    "Chậm nhất 01 ngày trước ngày hết hạn" (Nghị định 61/2018/NĐ-CP Điều 19 [S]; the
+    extension request of Nghị định 118/2025 [U]) does not say whether the day is a working or
+    a calendar day ([U]); ``rule`` is the version for the dossier's receipt date.
     """
 
     due_date: _dt.date
@@ -1095,6 +1347,9 @@ def apology_deadline(due: Due) -> ApologyDeadline:
     >>> a = apology_deadline(d)
     >>> a.calendar_day_reading, a.working_day_reading, a.earlier
     (datetime.date(2025, 5, 4), datetime.date(2025, 4, 29), datetime.date(2025, 4, 29))
+    >>> a.rule.source.number, apology_deadline(due(_dt.datetime(2025, 7, 1, 9),
+    ...     TimeLimit.working_days(5))).rule.source.number
+    ('61/2018/NĐ-CP', '118/2025/NĐ-CP')
     """
     d = due.date
     p = _profile(due.calendar)
@@ -1102,4 +1357,5 @@ def apology_deadline(due: Due) -> ApologyDeadline:
         wd = due.calendar.add_working_days(d, -1)
     else:
         wd, _ = _quietly(p, lambda: due.calendar.add_working_days(d, -1), lambda r: (r, d))
-    return ApologyDeadline(d, wd, d - _dt.timedelta(days=1), _RULES["apology"])
+    rule = _rule("apology", due.received_at.date())
+    return ApologyDeadline(d, wd, d - _dt.timedelta(days=1), rule)

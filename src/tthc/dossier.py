@@ -51,7 +51,9 @@ from tthc._data import lifecycle as _table
 from tthc.calendar import VIETNAM_TZ, WorkCalendar
 from tthc.catalog import Channel
 from tthc.deadlines import (
+    VENDOR_SAME_DAY_CUTOFF,
     ApologyDeadline,
+    CutoffBasis,
     Due,
     DuePolicy,
     EventKind,
@@ -62,6 +64,7 @@ from tthc.deadlines import (
     apology_deadline,
     classify,
     due,
+    due_rule,
     pause,
     restart,
 )
@@ -85,6 +88,7 @@ __all__ = [
     "ApologyReading",
     "Dossier",
     "Event",
+    "ExtensionLimit",
     "InvalidTransitionError",
     "NationalStatus",
     "Policy",
@@ -369,6 +373,32 @@ class ApologyReading(enum.StrEnum):
     """By the calendar day before the due date (may be a day off)."""
 
 
+class ExtensionLimit(enum.StrEnum):
+    """How many extension requests (văn bản xin lỗi và đề nghị gia hạn) a dossier received
+    under Nghị định 118/2025 may have: a policy, because no text of Nghị định 118 on it was
+    read [U]. Dossiers of Nghị định 61/2018 follow that decree's rule (the new appointment only
+    once) whatever this says.
+    """
+
+    ONCE = "once"
+    """One, as Nghị định 61/2018 provided and provincial rules made under 118 repeat (default)."""
+    NONE = "none"
+    """No limit: every request is recorded; the statistical due date never moves."""
+
+
+def _to_cutoff(value: object) -> _dt.time | None:
+    if isinstance(value, str):
+        try:
+            return _dt.time.fromisoformat(value)
+        except ValueError:
+            msg = f"same_day_cutoff is 'HH:MM' or null, got {value!r}"
+            raise ValueError(msg) from None
+    if value is None or isinstance(value, _dt.time):
+        return value
+    msg = f"same_day_cutoff is a datetime.time or None, got {value!r}"
+    raise TypeError(msg)
+
+
 class ReturnMethod(enum.StrEnum):
     """How the result is handed over (``HinhThuc`` of the sync payload: 0 counter, 1 post)."""
 
@@ -382,7 +412,7 @@ class Policy:
     """The settings a dossier's clocks follow; the defaults are tthc's reading of the law.
 
     >>> Policy()
-    Policy(due_policy=<DuePolicy.LEGAL: 'legal'>, supplement=<SupplementMode.RESTART: 'restart'>, granularity=<Granularity.DAY: 'day'>, apology_reading=<ApologyReading.WORKING_DAY: 'working_day'>)
+    Policy(due_policy=<DuePolicy.LEGAL: 'legal'>, supplement=<SupplementMode.RESTART: 'restart'>, granularity=<Granularity.DAY: 'day'>, apology_reading=<ApologyReading.WORKING_DAY: 'working_day'>, extension_limit=<ExtensionLimit.ONCE: 'once'>, same_day_cutoff=datetime.time(15, 0))
     """
 
     due_policy: DuePolicy = attrs.field(default=DuePolicy.LEGAL, converter=DuePolicy)
@@ -397,6 +427,15 @@ class Policy:
         default=ApologyReading.WORKING_DAY, converter=ApologyReading
     )
     """Which reading of "01 ngày trước" sets :attr:`Dossier.apology_in_time`."""
+    extension_limit: ExtensionLimit = attrs.field(
+        default=ExtensionLimit.ONCE, converter=ExtensionLimit, kw_only=True
+    )
+    """Under Nghị định 118/2025: how many extension requests are allowed (a policy, [U])."""
+    same_day_cutoff: _dt.time | None = attrs.field(
+        default=VENDOR_SAME_DAY_CUTOFF, converter=_to_cutoff, kw_only=True
+    )
+    """The cut-off of a same-day limit whose text states none (vendor practice 15:00;
+    ``None``: none); passed to :func:`~tthc.deadlines.due`."""
     calendar: WorkCalendar | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """The working calendar (default: :func:`~tthc.calendar.vietnam_calendar`); not exported."""
 
@@ -800,6 +839,9 @@ class Dossier:
     timeliness: Timeliness | None = None
     """Early / on time / late at completion, under :attr:`Policy.granularity`."""
     apology: Apology | None = None
+    """The first apology (Nghị định 61) or extension request (Nghị định 118)."""
+    extensions: tuple[Apology, ...] = ()
+    """Further extension requests, when :attr:`Policy.extension_limit` allows them (118 only)."""
     supplements: tuple[SupplementRound, ...] = ()
     paused_at: _dt.datetime | None = None
     """When the current excluded period (obligation or suspension) started."""
@@ -853,7 +895,8 @@ class Dossier:
 
     @property
     def late_without_apology(self) -> bool:
-        """Resolved late with no apology sent (Nghị định 61/2018 Điều 19)."""
+        """Resolved late with no apology (Nghị định 61/2018 Điều 19) or extension request
+        (Nghị định 118/2025) sent."""
         return self.timeliness is Timeliness.LATE and self.apology is None
 
     @property
@@ -951,7 +994,14 @@ def _on_receive(d: Dossier, e: Event, t: Transition) -> dict[str, Any]:
     limit = e.limit
     computed = None
     if limit is not None and limit.unit is not Unit.NONE:
-        computed = due(e.at, limit, calendar=d.policy.calendar, policy=d.policy.due_policy)
+        pol = d.policy
+        computed = due(
+            e.at,
+            limit,
+            calendar=pol.calendar,
+            policy=pol.due_policy,
+            same_day_cutoff=pol.same_day_cutoff,
+        )
     stated = e.until if computed is None else None
     return {
         "regime": t.regime,
@@ -964,7 +1014,14 @@ def _on_receive(d: Dossier, e: Event, t: Transition) -> dict[str, Any]:
 
 def _on_transfer(d: Dossier, e: Event, t: Transition) -> dict[str, Any]:
     assert e.limit is not None
-    step_due = due(e.at, e.limit, calendar=d.policy.calendar, policy=d.policy.due_policy)
+    pol = d.policy
+    step_due = due(
+        e.at,
+        e.limit,
+        calendar=pol.calendar,
+        policy=pol.due_policy,
+        same_day_cutoff=pol.same_day_cutoff,
+    )
     closed = _close_step(d, e.at, judge=True)
     return {"steps": (*closed, Step(e.agency, e.at, e.limit, step_due))}
 
@@ -1024,13 +1081,23 @@ def _pause_basis(d: Dossier) -> str:
 def _on_apologise(d: Dossier, e: Event, t: Transition) -> dict[str, Any]:
     current = d.statistical_due_at
     allowed = tuple(_OUT[d.regime, d.status])
-    if d.apology is not None:
-        reason = (
-            f"an apology and new appointment was already sent on "
-            f"{d.apology.sent_at.isoformat()}; only one is allowed ({t.source.number}, "
-            f"{t.source.provision})"
-        )
-        raise _apology_error(d, e, allowed, reason)
+    if d.apology is not None and (
+        d.regime is not Regime.ND118_2025 or d.policy.extension_limit is ExtensionLimit.ONCE
+    ):
+        rule = due_rule("one_apology", as_of=_receipt_day(d))
+        if d.regime is Regime.ND118_2025:
+            what = (
+                f"an extension request was already sent on {d.apology.sent_at.isoformat()}; "
+                "Policy.extension_limit is 'once' (a policy: no text of "
+                f"{rule.source.number} on it was read)"
+            )
+        else:
+            what = (
+                f"an apology and new appointment was already sent on "
+                f"{d.apology.sent_at.isoformat()}; only one is allowed ({rule.source.number}, "
+                f"{rule.source.provision})"
+            )
+        raise _apology_error(d, e, allowed, what)
     if current is None:
         raise _apology_error(d, e, allowed, "the dossier has no due date to apologise for")
     assert e.until is not None
@@ -1041,7 +1108,15 @@ def _on_apologise(d: Dossier, e: Event, t: Transition) -> dict[str, Any]:
         )
         raise _apology_error(d, e, allowed, reason)
     deadline = apology_deadline(d.due) if d.due is not None else None
-    return {"apology": Apology(e.at, e.until, e.reason, current, deadline)}
+    apology = Apology(e.at, e.until, e.reason, current, deadline)
+    if d.apology is None:
+        return {"apology": apology}
+    return {"apology": d.apology, "extensions": (*d.extensions, apology)}
+
+
+def _receipt_day(d: Dossier) -> _dt.date:
+    at = d.received_at if d.received_at is not None else d.submitted_at
+    return at.astimezone(VIETNAM_TZ).date()
 
 
 def _apology_error(d: Dossier, e: Event, allowed: tuple[Action, ...], reason: str) -> Exception:
@@ -1280,7 +1355,7 @@ def _instant_from_text(value: object, _: object = None) -> _dt.datetime:
 
 
 _LIMITS_OUT: dict[TimeLimit, dict[str, str]] = {}
-_LIMITS_IN: dict[tuple[object, object, object], TimeLimit] = {}
+_LIMITS_IN: dict[tuple[object, ...], TimeLimit] = {}
 
 
 def _limit_to_json(limit: TimeLimit) -> dict[str, str]:
@@ -1297,6 +1372,8 @@ def _limit_json(limit: TimeLimit) -> dict[str, str]:
     out = {"amount": str(a), "unit": limit.unit.value}
     if limit.cutoff is not None:
         out["cutoff"] = limit.cutoff.strftime("%H:%M")
+    if limit.cutoff_basis is not None and limit.cutoff_basis is not CutoffBasis.STATED:
+        out["cutoff_basis"] = limit.cutoff_basis.value
     return out
 
 
@@ -1304,7 +1381,7 @@ def _limit_from_json(value: Any, _: object = None) -> TimeLimit:
     if not isinstance(value, Mapping):
         msg = f"a time limit is a JSON object, got {value!r}"
         raise TypeError(msg)
-    key = (value.get("amount"), value.get("unit"), value.get("cutoff"))
+    key = (value.get("amount"), value.get("unit"), value.get("cutoff"), value.get("cutoff_basis"))
     limit = _LIMITS_IN.get(key)
     if limit is None:
         if len(_LIMITS_IN) > 4096:
@@ -1317,6 +1394,11 @@ def _read_limit(value: Any) -> TimeLimit:
     cutoff = value.get("cutoff")
     unit = Unit(value["unit"])
     if unit is Unit.SAME_DAY:
+        basis = value.get("cutoff_basis")
+        if basis == CutoffBasis.POLICY.value:
+            return TimeLimit.same_day()
+        if basis == CutoffBasis.CERTIFICATION.value:
+            return TimeLimit.certification()
         return TimeLimit.same_day(_dt.time.fromisoformat(cutoff) if cutoff else _dt.time(15))
     return TimeLimit(Fraction(value["amount"]), unit)
 
@@ -1494,10 +1576,10 @@ def _summary(d: Dossier, raw_events: Sequence[Mapping[str, Any]]) -> dict[str, A
     return out
 
 
-_POLICY_OUT: dict[Policy, dict[str, str]] = {}
+_POLICY_OUT: dict[Policy, dict[str, str | None]] = {}
 
 
-def _policy_to_json(p: Policy) -> dict[str, str]:
+def _policy_to_json(p: Policy) -> dict[str, str | None]:
     out = _POLICY_OUT.get(p)
     if out is None:
         out = {
@@ -1506,6 +1588,11 @@ def _policy_to_json(p: Policy) -> dict[str, str]:
             "granularity": p.granularity.value,
             "apology_reading": p.apology_reading.value,
         }
+        if p.extension_limit is not ExtensionLimit.ONCE:
+            out["extension_limit"] = p.extension_limit.value
+        if p.same_day_cutoff != VENDOR_SAME_DAY_CUTOFF:
+            c = p.same_day_cutoff
+            out["same_day_cutoff"] = None if c is None else c.strftime("%H:%M")
         if len(_POLICY_OUT) < 64:
             _POLICY_OUT[p] = out
     return out

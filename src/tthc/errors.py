@@ -35,11 +35,13 @@ __all__ = [
     "ProvisionalCalendarWarning",
     "RecordError",
     "ReportIdentityError",
+    "RuleNotInForceError",
     "ScheduleError",
     "TimeLimitParseError",
     "TthcError",
     "TthcWarning",
     "UnknownCodeError",
+    "UnknownRuleError",
 ]
 
 
@@ -315,3 +317,24 @@ class PortalVersionWarning(TthcWarning):
             f"the period {period} under {portal_version!r}; use qd766({portal_version!r}) to "
             "reproduce the portal's scores"
         )
+
+
+class UnknownRuleError(TthcError, KeyError):
+    """No rule of that name exists (``due_rule("nope")``); ``.key`` is the name asked for."""
+
+    def __init__(self, key: object, known: tuple[str, ...]) -> None:
+        self.key, self.known = key, known
+        super().__init__(f"no due-date rule {key!r}; known: {', '.join(known)}")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class RuleNotInForceError(TthcError, LookupError):
+    """A rule tthc encodes for one regime was asked for a dossier of another, for which no
+    successor is known (e.g. the nine-index evaluation of Thông tư 01/2018/TT-VPCP for a
+    dossier received under Nghị định 118/2025/NĐ-CP)."""
+
+    def __init__(self, message: str, *, rule: str, regime: str) -> None:
+        self.rule, self.regime = rule, regime
+        super().__init__(message)

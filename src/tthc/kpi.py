@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from tthc._data.kpi import BIEU_06_COLUMNS
+from tthc._data.kpi import BIEU_06_COLUMNS, DUTY_VERSIONS
+from tthc._data.lifecycle import REGIMES
 from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
 from tthc.deadlines import Granularity
@@ -52,6 +53,7 @@ from tthc.errors import (
     ReportIdentityError,
     UnknownCodeError,
 )
+from tthc.legal import LegalSource
 
 if TYPE_CHECKING:
     from tthc.dossier import Dossier
@@ -72,6 +74,7 @@ __all__ = [
     "denominators_for",
     "digitisation_rate_766",
     "digitisation_rate_at_reception",
+    "duty_sources",
     "e_certified_copy_coverage",
     "e_certified_copy_rate",
     "e_result_rate",
@@ -1261,15 +1264,46 @@ def digitisation_rate_at_reception(digitised: int, offline: int) -> Fraction | N
     person or by post.
 
     Online dossiers need no scan (Thông tư 03/2025/TT-VPCP Điều 5(2)), so they are not in the
-    denominator. Digitisation at reception: Nghị định 107/2021/NĐ-CP [M]; local reports [S].
+    denominator. The duty it measures depends on the receipt date (:func:`duty_sources`):
+    Nghị định 107/2021/NĐ-CP [M] before 01/07/2025; Nghị định 118/2025/NĐ-CP Điều 17(1)(c)
+    with Thông tư 03/2025/TT-VPCP Điều 5 from then on; local reports [S].
     """
     return rate(digitised, offline)
+
+
+def duty_sources(rate_name: str, *, as_of: _dt.date) -> tuple[LegalSource, ...]:
+    """The legal duty a rate measures, for dossiers received on *as_of*: the provision that
+    imposes it and the one that says how it is carried out.
+
+    >>> from datetime import date
+    >>> [s.number for s in duty_sources("digitisation_rate_at_reception",
+    ...                                 as_of=date(2025, 6, 30))]
+    ['107/2021/NĐ-CP', '01/2023/TT-VPCP']
+    >>> [s.provision for s in duty_sources("digitisation_rate_at_reception",
+    ...                                    as_of=date(2025, 7, 1))]
+    ['Điều 17 khoản 1 điểm c', 'Điều 5']
+
+    Raises:
+        UnknownCodeError: *rate_name* has no versioned duty.
+    """
+    versions = [row for row in DUTY_VERSIONS if row[0] == rate_name]
+    if not versions:
+        known = sorted({row[0] for row in DUTY_VERSIONS})
+        raise UnknownCodeError(rate_name, f"a rate with a versioned duty ({', '.join(known)})")
+    starts = {row.key: row.valid_from for row in REGIMES}
+    chosen = versions[0]
+    for row in versions:
+        if starts[row[1]] <= as_of:
+            chosen = row
+    return chosen[2], chosen[3]
 
 
 def result_digitisation_rate(e_results: int, resolved: int) -> Fraction | None:
     """Local "số hóa kết quả": resolved dossiers with an electronic result / resolved dossiers.
 
-    Source: Thông tư 01/2023/TT-VPCP (digitisation of dossiers and results) [S]; local reports.
+    Source: Thông tư 01/2023/TT-VPCP (digitisation of dossiers and results; the article on
+    results was not read [U]; its Điều 8 is the scanning of paper dossier parts, cited by
+    :func:`digitisation_rate_at_reception`); local reports.
     """
     return rate(e_results, resolved)
 

@@ -43,9 +43,15 @@ import attrs
 
 from tthc._data import evaluation as _evaluation_data
 from tthc._data import qd766 as _qd766_data
-from tthc.deadlines import Timeliness
-from tthc.dossier import Dossier
-from tthc.errors import InvalidRateError, PortalVersionWarning, UnknownCodeError
+from tthc.calendar import VIETNAM_TZ
+from tthc.deadlines import Timeliness, due_rule
+from tthc.dossier import Dossier, Regime
+from tthc.errors import (
+    InvalidRateError,
+    PortalVersionWarning,
+    RuleNotInForceError,
+    UnknownCodeError,
+)
 from tthc.kpi import Period, round_percent
 from tthc.legal import LegalSource
 
@@ -1144,13 +1150,22 @@ def _index_7(d: Dossier, *, complaint: bool | None) -> tuple[int | None, str]:
     return _BY_TIMING[t], f"no complaint, completed {t.value}"
 
 
+_TT01_2018 = "tt01_2018"
+
+
 def evaluate_dossier(
     dossier: Dossier,
     *,
     complaint: bool | None = None,
     answers: Mapping[int, int] | None = None,
+    indices: str | None = None,
 ) -> DossierEvaluation:
     """The nine-index evaluation of one dossier (Thông tư 01/2018/TT-VPCP), from its trail.
+
+    The nine indices are the evaluation of the Nghị định 61/2018 regime. For a dossier
+    received under Nghị định 118/2025 (from 01/07/2025) no replacing index set was found, so
+    tthc refuses (:class:`~tthc.errors.RuleNotInForceError`) unless ``indices="tt01_2018"``
+    asks for the nine indices explicitly, as a policy.
 
     From the trail: index 1 (total time: early 2, on time 1, late 0, from
     :attr:`~tthc.dossier.Dossier.timeliness`); index 2 (each body's time, from the steps:
@@ -1177,7 +1192,32 @@ def evaluate_dossier(
     [(1, 2), (2, None), (3, 2), (4, None), (5, None), (6, None), (7, 2), (8, None), (9, 2)]
     >>> e.total, e.assessed, e.average
     (8, (1, 3, 7, 9), Fraction(2, 1))
+    >>> later = submit("H12-250701-0001", agency="UBND xã A", channel=Channel.IN_PERSON,
+    ...                at=at(2025, 7, 1, 9))
+    >>> later = apply(later, Event(Action.RECEIVE, at(2025, 7, 1, 9),
+    ...                            limit=TimeLimit.working_days(10)))
+    >>> evaluate_dossier(later)
+    Traceback (most recent call last):
+        ...
+    tthc.errors.RuleNotInForceError: dossier 'H12-250701-0001' was received on 2025-07-01 under Nghị định 118/2025/NĐ-CP: the nine indices of Thông tư 01/2018/TT-VPCP are the evaluation of Nghị định 61/2018, and no index set replacing them was found (118/2025/NĐ-CP, đánh giá việc giải quyết thủ tục hành chính; article not verified); pass indices='tt01_2018' to apply them as a policy
+    >>> evaluate_dossier(later, indices="tt01_2018").code
+    'H12-250701-0001'
     """
+    if indices not in (None, _TT01_2018):
+        msg = f"indices is None (the regime's) or {_TT01_2018!r}, got {indices!r}"
+        raise ValueError(msg)
+    if indices is None and dossier.regime is not Regime.ND61_2018:
+        at = dossier.received_at or dossier.submitted_at
+        day = at.astimezone(VIETNAM_TZ).date()
+        rule = due_rule("evaluation", as_of=day)
+        msg = (
+            f"dossier {dossier.code!r} was received on {day.isoformat()} under Nghị định "
+            "118/2025/NĐ-CP: the nine indices of Thông tư 01/2018/TT-VPCP are the evaluation "
+            "of Nghị định 61/2018, and no index set replacing them was found "
+            f"({rule.source.number}, {rule.source.provision}); pass indices={_TT01_2018!r} to "
+            "apply them as a policy"
+        )
+        raise RuleNotInForceError(msg, rule="evaluation", regime=str(dossier.regime))
     given = dict(answers or {})
     for number, answer in given.items():
         if number not in _ANSWERABLE:

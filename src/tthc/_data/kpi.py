@@ -20,13 +20,15 @@ from tthc._data.sources import (
     ND_23_2015_ND_CP,
     ND_42_2022_ND_CP,
     ND_107_2021_ND_CP,
+    ND_118_2025_ND_CP,
     QD_766_2022_QD_TTG,
     TT_01_2020_TT_VPCP,
     TT_01_2023_TT_VPCP,
+    TT_03_2025_TT_VPCP,
 )
 from tthc.legal import Confidence, LegalSource
 
-__all__ = ["BIEU_06_COLUMNS", "RATE_DEFINITIONS"]
+__all__ = ["BIEU_06_COLUMNS", "DUTY_VERSIONS", "RATE_DEFINITIONS"]
 
 
 def _secondary(source: LegalSource, provision: str) -> LegalSource:
@@ -182,14 +184,17 @@ RATE_DEFINITIONS: tuple[tuple[str, str, str, LegalSource, str], ...] = (
         "Tỷ lệ số hóa hồ sơ tại Bộ phận Một cửa",
         "dossiers received in person or by post and digitised / those dossiers",
         attrs.evolve(ND_107_2021_ND_CP, confidence=Confidence.RECALLED),
-        "local reports [S/M]; online dossiers need no scan (Thông tư 03/2025/TT-VPCP Điều 5(2))",
+        "local reports [S/M]; the duty it measures is versioned by receipt date (DUTY_VERSIONS)",
     ),
     (
         "result_digitisation_rate",
         "Tỷ lệ số hóa kết quả giải quyết TTHC",
         "resolved dossiers with an electronic result / resolved dossiers",
-        _secondary(TT_01_2023_TT_VPCP, "Điều 8"),
-        "local reports [S/M]",
+        attrs.evolve(
+            TT_01_2023_TT_VPCP.at("số hóa kết quả giải quyết; article not verified"),
+            confidence=Confidence.UNCONFIRMED,
+        ),
+        "local reports [S/M]; not Điều 8, which is about scanning paper dossier parts",
     ),
     (
         "e_certified_copy_rate",
@@ -204,5 +209,32 @@ RATE_DEFINITIONS: tuple[tuple[str, str, str, LegalSource, str], ...] = (
         "communes providing the service / communes managed",
         _secondary(QD_766_2022_QD_TTG, "bảng METRICS 2025-2026, chứng thực điện tử"),
         "portal METRICS sheet: a unit ratio, not a dossier ratio [P]",
+    ),
+)
+
+
+DUTY_VERSIONS: tuple[tuple[str, str, LegalSource, LegalSource, str], ...] = (
+    # (rate, regime, the duty it measures, how the duty is carried out, note); regime keys
+    # are those of tthc._data.lifecycle.REGIMES: a dossier is judged by the rules in force
+    # when it was received.
+    (
+        "digitisation_rate_at_reception",
+        "nd61_2018",
+        attrs.evolve(
+            ND_107_2021_ND_CP.at("số hóa hồ sơ khi tiếp nhận (sửa đổi Nghị định 61/2018)"),
+            confidence=Confidence.RECALLED,
+        ),
+        TT_01_2023_TT_VPCP.at("Điều 8 khoản 1, 2 (sao chụp giấy tờ chuyển sang bản điện tử)"),
+        "[M] the amending decree's article was not read; [V] Điều 8 is the scanning of paper "
+        "dossier parts (quoted by Thông tư 03/2025 Điều 5(1))",
+    ),
+    (
+        "digitisation_rate_at_reception",
+        "nd118_2025",
+        ND_118_2025_ND_CP.at("Điều 17 khoản 1 điểm c"),
+        TT_03_2025_TT_VPCP.at("Điều 5"),
+        "[V] Điều 5(1): the scanning of Điều 17(1)(c) follows Thông tư 01/2023 Điều 8(1)-(2); "
+        "Điều 5(2): no scan for dossiers filed online, papers only shown, inter-agency replies "
+        "and classified papers",
     ),
 )

@@ -30,6 +30,7 @@ from tthc._data.sources import (
     ND_101_2024_ND_CP,
     ND_107_2021_ND_CP,
     ND_118_2025_ND_CP,
+    ND_367_2025_ND_CP,
     TT_01_2018_TT_VPCP,
     TT_03_2025_TT_VPCP,
 )
@@ -105,12 +106,15 @@ REGIMES: tuple[RegimeRow, ...] = (
     RegimeRow(
         ND118,
         date(2025, 7, 1),
-        "Nghị định 118/2025/NĐ-CP; biểu mẫu Thông tư 03/2025/TT-VPCP",
+        "Nghị định 118/2025/NĐ-CP (sửa đổi bởi Nghị định 367/2025/NĐ-CP); biểu mẫu Thông tư "
+        "03/2025/TT-VPCP",
         ND_118_2025_ND_CP,
-        None,
+        ND_367_2025_ND_CP,
         TT_03_2025_TT_VPCP,
         "[V] in force 01/07/2025; the circular (15/09/2025) came later, its form numbers are "
-        "used for every dossier of the regime [U]",
+        "used for every dossier of the regime [U]; Nghị định 367/2025 is named as amending "
+        "118, but its date and the articles it amends were not found [U], so no rule is "
+        "versioned by it",
     ),
 )
 
@@ -161,15 +165,17 @@ _61_RESULT = _s(TT_01_2018_TT_VPCP, "đánh giá việc giải quyết hồ sơ 
 _61_RETURN = _u(ND_61_2018_ND_CP, "trả kết quả giải quyết; article not verified")
 _61_WITHDRAW = _u(ND_61_2018_ND_CP, "rút hồ sơ theo yêu cầu; article not verified")
 _118 = ND_118_2025_ND_CP
-_118_RECEIPT = _u(_118, "tiếp nhận hồ sơ; article not verified")
-_118_ONLINE = _u(_118, "nộp hồ sơ qua Cổng Dịch vụ công quốc gia; article not verified")
-_118_TRANSFER = _u(_118, "chuyển hồ sơ; một cửa liên thông; article not verified")
+_118_RECEIPT = _s(_118, "Điều 17 khoản 1 (tiếp nhận hồ sơ)")
+_118_ONLINE = _s(_118, "Điều 17 khoản 2 (hồ sơ điện tử qua Cổng Dịch vụ công quốc gia)")
+_118_TRANSFER = _s(_118, "Điều 18 (chuyển hồ sơ đến cơ quan có thẩm quyền)")
 _118_SUPPLEMENT = _u(_118, "yêu cầu bổ sung, hoàn thiện hồ sơ; article not verified")
 _118_SUSPEND = _u(_118, "tạm dừng theo căn cứ của pháp luật chuyên ngành")
 _118_APOLOGY = _u(_118, "xin lỗi và đề nghị gia hạn thời gian giải quyết; article not verified")
 _118_REFUSE = _u(_118, "trả lại hồ sơ kèm lý do; article not verified")
-_118_RESULT = _u(_118, "trả kết quả giải quyết; article not verified")
-_118_WITHDRAW = _s(TT_03_2025_TT_VPCP, "Mẫu 05 (thông báo dừng giải quyết hồ sơ)")
+_118_RESULT = _s(_118, "Điều 22 (kết quả giải quyết thủ tục hành chính)")
+_118_WITHDRAW = _s(
+    _118, "Điều 21 (dừng thực hiện thủ tục hành chính); Mẫu 05, Thông tư 03/2025 Điều 7"
+)
 
 _PAUSED = "[M] excluded time (không tính thời gian) where a law names it; the due date moves"
 _SUPPLEMENT = "[U] restart by default (vendors 'theo Nghị định'), pause as policy (§4.3)"
@@ -275,7 +281,8 @@ TRANSITIONS: tuple[TransitionRow, ...] = (
         ND118,
         "Mẫu 04",
         _118_APOLOGY,
-        "[S] once only; whether the extension moves the statistical due date is [U]",
+        "[U] extension request; how many: policy ExtensionLimit (default once); whether it "
+        "moves the statistical due date is [U] (tthc: never)",
     ),
     TransitionRow("refuse", "processing", "refused", ND118, None, _118_REFUSE, "[U] resolved"),
     TransitionRow(

@@ -406,3 +406,12 @@ QD_124_2004_QD_TTG = LegalSource(
     issued=date(2004, 7, 8),
     confidence=Confidence.RECALLED,  # codes as listed by vn-ident; the date is recalled
 )
+
+# -- appended for versioned deadline rules (issue 12) --------------------------------------------
+ND_367_2025_ND_CP = LegalSource(
+    "367/2025/NĐ-CP",
+    "Nghị định sửa đổi, bổ sung một số nội dung của Nghị định 118/2025/NĐ-CP (ngày ban hành, "
+    "ngày có hiệu lực và các điều được sửa đổi chưa xác minh)",
+    confidence=Confidence.UNCONFIRMED,  # named as amending 118 by one secondary source only
+)
+__all__ += ["ND_367_2025_ND_CP"]
