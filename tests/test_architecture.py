@@ -25,6 +25,7 @@ LAYERS = (
     "codes",
     "catalog",
     "dossier",
+    "_counting",
     "kpi",
     "scoring",
     "reports",

@@ -907,7 +907,7 @@ def generated_frame(n: int, seed: int) -> Any:
 
 def test_dask_report_on_a_local_cluster_equals_the_single_machine_result() -> None:
     import dask.dataframe as dd
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client, LocalCluster, get_task_stream
 
     pdf = generated_frame(20_000, seed=7)
     period = Period.parse("2025-Q1")
@@ -917,10 +917,16 @@ def test_dask_report_on_a_local_cluster_equals_the_single_machine_result() -> No
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
-        Client(cluster),  # type: ignore[no-untyped-call]
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
         ddf = dd.from_pandas(pdf, npartitions=4)  # type: ignore[no-untyped-call]
-        got = frame.dask_report(ddf, period, by=("agency", "month"))
+        with get_task_stream() as stream:
+            got = frame.dask_report(ddf, period, by=("agency", "month"))
+        workers = set(client.scheduler_info()["workers"])
+    # Each partition was counted on a worker; only the small count arrays came back.
+    ran = [t for t in stream.data if "_partial" in str(t["key"])]
+    assert len(ran) == 4
+    assert {t["worker"] for t in ran} <= workers
     assert list(got.report.items()) == list(single.report.items())
     assert [(e.index, e.field, e.reason) for e in got.errors] == [
         (e.index, e.field, e.reason) for e in single.errors
@@ -947,3 +953,29 @@ def pd_isnat(value: object) -> bool:
     import pandas as pd
 
     return value is pd.NaT
+
+
+def test_progress_bars_show_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    import dask
+    import dask.dataframe as dd
+
+    pdf = generated_frame(3_000, seed=5)
+    period = Period.parse("2025-Q1")
+    quiet = frame.report06_by(pdf, period, progress=True)
+    frame.with_due(pdf, progress=True)
+    assert capsys.readouterr().err == ""  # not a terminal: silent
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    shown = frame.report06_by(pdf, period, progress=True)
+    frame.with_due(pdf, progress=True)
+    with dask.config.set(scheduler="synchronous"):
+        ddf = dd.from_pandas(pdf, npartitions=3)  # type: ignore[no-untyped-call]
+        by_dask = frame.dask_report(ddf, period, progress=True)
+    err = capsys.readouterr().err
+    assert "Biểu 06" in err
+    assert "with_due" in err
+    assert "3/3" in err  # the partitions
+    assert shown.report == quiet.report == by_dask.report

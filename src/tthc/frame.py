@@ -57,6 +57,12 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from tthc._counting import (  # kpi's checks, sub-periods and order
+    check_grouping,
+    expect_type,
+    report_periods,
+    sort_key,
+)
 from tthc._text_dates import read_texts as _read_texts
 from tthc.calendar import (
     FIRST_SUPPORTED_DATE,
@@ -90,16 +96,14 @@ from tthc.errors import (
     TimeLimitParseError,
     TthcError,
 )
-from tthc.kpi import (  # the same checks and key order as kpi
+from tthc.kpi import (
+    GROUP_KEYS,
+    MAX_REPORT_MONTHS,
     ExitTreatment,
     Outcome,
     Period,
     Report06,
     ReportPolicy,
-    _expect,
-    _grouping,
-    _report_periods,
-    _sort_key,
 )
 from tthc.parsing import parse_instant
 
@@ -515,6 +519,9 @@ def to_instants(i: I64, x: I64, nat: Bools | None = None) -> npt.NDArray[np.date
 # == arrays ====================================================================================
 _US_PER_HOUR = 3_600_000_000
 Dates = npt.NDArray[np.datetime64]
+Codes = npt.NDArray[np.int32]
+"""Codes of a factorized column (-1: missing)."""
+Small = npt.NDArray[np.int8]
 Objects = npt.NDArray[np.object_]
 
 # Timeliness codes used internally (int8); -1 = missing.
@@ -1026,6 +1033,34 @@ def _gather(
     if years:
         t.warn(tuple(years), stacklevel=4)
     return out.view(unit)
+
+
+def _micros(col: _Column) -> I64:
+    """The column as µs of Vietnam wall time (NAT where missing), converted chunk by chunk."""
+    per_day = _TICKS_PER_DAY[col.unit]
+    if per_day == US_PER_DAY and col.valid is None and col.values.dtype == np.int64:
+        same: I64 = col.values.view(np.int64)
+        return same
+    out = np.empty(col.size, np.int64)
+
+    def chunk(span: tuple[int, int]) -> None:
+        a, b = span
+        v, r = col.values[a:b], out[a:b]
+        if per_day < US_PER_DAY:
+            np.multiply(v, US_PER_DAY // per_day, out=r)
+        elif per_day > US_PER_DAY:
+            np.floor_divide(v, per_day // US_PER_DAY, out=r)
+        else:
+            np.copyto(r, v)
+        if col.valid is not None:
+            bits = np.unpackbits(col.valid[a >> 3 : (b + 7) >> 3], count=b - a, bitorder="little")
+            np.copyto(r, NAT, where=bits == 0)
+        elif per_day != US_PER_DAY:
+            np.copyto(r, NAT, where=v == NAT)
+
+    for _ in _map(chunk, _spans(col.size, _CHUNK * 8)):
+        pass
+    return out
 
 
 def _spans(size: int, chunk: int) -> list[tuple[int, int]]:
@@ -1598,7 +1633,7 @@ class _Frame:
             raise TypeError(msg)
         self.df: Any = df
         self.size = int(self.labels.size)
-        self._factorized: dict[str, tuple[npt.NDArray[np.int64], list[Any]]] = {}
+        self._factorized: dict[str, tuple[Codes, list[Any]]] = {}
         self.names = set(map(str, df.columns))
 
     def has(self, name: str) -> bool:
@@ -1620,7 +1655,7 @@ class _Frame:
 
         return isinstance(s.dtype, pl.Datetime) or s.dtype == pl.Date
 
-    def factorize(self, name: str) -> tuple[npt.NDArray[np.int64], list[Any]]:
+    def factorize(self, name: str) -> tuple[Codes, list[Any]]:
         """Codes (-1 for a missing value) and the distinct values, read in C (memoised)."""
         done = self._factorized.get(name)
         if done is None:
@@ -1633,36 +1668,38 @@ class _Frame:
         for name, done in zip(todo, _map(self._factorize, todo), strict=True):
             self._factorized[name] = done
 
-    def _factorize(self, name: str) -> tuple[npt.NDArray[np.int64], list[Any]]:
+    def _factorize(self, name: str) -> tuple[Codes, list[Any]]:
         s = self.series(name)
+        arrow = _arrow_texts(s) if self.kind == "polars" or s.dtype != object else None
+        if arrow is not None:  # texts: Arrow's dictionary encoding, 4 bytes a row
+            import pyarrow.compute as pc
+
+            encoded = pc.dictionary_encode(arrow)
+            codes = pc.fill_null(encoded.indices, -1).to_numpy().astype(np.int32, copy=False)
+            return codes, encoded.dictionary.to_pylist()
         if self.kind == "pandas":
             import pandas as pd
 
             if isinstance(s.dtype, pd.CategoricalDtype):
-                codes = s.cat.codes.to_numpy(dtype=np.int64)
-                return codes, list(s.cat.categories)
-            codes, uniques = pd.factorize(s, use_na_sentinel=True)
-            return codes.astype(np.int64, copy=False), list(uniques)
+                return s.cat.codes.to_numpy(dtype=np.int32), list(s.cat.categories)
+            found, uniques = pd.factorize(s, use_na_sentinel=True)
+            return found.astype(np.int32), list(uniques)
         import polars as pl
 
         if isinstance(s.dtype, pl.Enum):
-            codes = s.to_physical().cast(pl.Int64).fill_null(-1).to_numpy()
+            codes = s.to_physical().cast(pl.Int32).fill_null(-1).to_numpy()
             return codes, list(s.dtype.categories.to_list())
-        if s.dtype in (pl.String, pl.Categorical):
-            cat = s.cast(pl.Categorical)
-            physical = cat.to_physical().cast(pl.Int64).fill_null(-1).to_numpy()
-            present = cat.drop_nulls().unique()
-            found = present.to_physical().cast(pl.Int64).to_numpy()
-            remap = np.full(int(found.max()) + 2 if found.size else 1, -1, np.int64)
-            remap[found] = np.arange(found.size)
-            return remap[physical], present.cast(pl.String).to_list()
         values = s.to_list()
         arr = np.empty(len(values), dtype=object)
         arr[:] = values
         import pandas as pd
 
-        codes, uniques = pd.factorize(arr, use_na_sentinel=True)
-        return codes.astype(np.int64, copy=False), list(uniques)
+        found, uniques = pd.factorize(arr, use_na_sentinel=True)
+        return found.astype(np.int32), list(uniques)
+
+    def forget(self, name: str) -> None:
+        """Drop the memoised codes of *name* (they are no longer needed)."""
+        self._factorized.pop(name, None)
 
 
 class _Errors:
@@ -1713,12 +1750,16 @@ def _instants(f: _Frame, errors: _Errors, name: str, *, required: bool) -> I64:
             raise MissingColumnError(msg, (name,))
         return np.full(f.size, NAT, np.int64)
     if f.is_temporal(name):
-        a = as_datetime64(f.series(name), "us")
-        if np.datetime_data(a.dtype)[0] in ("Y", "M", "W", "D"):
-            msg = f"column {name!r} must hold instants (datetimes), got dates ({a.dtype})"
+        col = _column(f.series(name), "us")
+        if col.unit in ("Y", "M", "W", "D"):
+            msg = (
+                f"column {name!r} must hold instants (datetimes), "
+                f"got dates (datetime64[{col.unit}])"
+            )
             raise TypeError(msg)
-        us: I64 = a.astype("datetime64[us]", copy=False).view(np.int64)
+        us: I64 = _micros(col)
     else:
+        codes: npt.NDArray[np.integer[Any]]
         arrow = _arrow_texts(f.series(name))
         if arrow is None:  # not only texts: each distinct value is read once
             codes, uniques = f.factorize(name)
@@ -1775,7 +1816,8 @@ def _arrow_texts(series: Any) -> Any:
 
             if series.dtype not in (pl.String, pl.Categorical):
                 return None
-            return series.cast(pl.String).to_arrow()
+            # The newest Arrow layout is polars' own (string views): no copy of the texts.
+            return series.cast(pl.String).to_arrow(compat_level=pl.CompatLevel.newest())
         arr = pa.array(series, from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
         return None
@@ -1810,10 +1852,14 @@ def _choices(
     read: Callable[[Any], int],
     *,
     missing: int | None,
-) -> npt.NDArray[np.int64]:
-    """Codes of a column read value by value (each distinct value once) by *read*."""
+    keep: bool = False,
+) -> Small:
+    """Codes of a column read value by value (each distinct value once) by *read*.
+
+    The column's own codes are forgotten afterwards unless *keep* (a grouping needs them).
+    """
     codes, uniques = f.factorize(name)
-    table = np.full(len(uniques) + 1, -1, np.int64)
+    table = np.full(len(uniques) + 1, -1, np.int8)
     reasons: dict[int, str] = {}
     for k, v in enumerate(uniques):
         if _missing(v):
@@ -1831,6 +1877,8 @@ def _choices(
         errors.add(codes < 0, name, f"{name} is missing")
     else:
         out[codes < 0] = missing
+    if not keep:
+        f.forget(name)
     return out
 
 
@@ -1893,8 +1941,8 @@ class _Rows:
     received: I64
     completed: I64
     due: I64
-    channel: npt.NDArray[np.int64]
-    outcome: npt.NDArray[np.int64]
+    channel: Small
+    outcome: Small
     bad: Bools
     errors: tuple[RecordError, ...]
 
@@ -1926,18 +1974,19 @@ def _read(
     f.prefetch(("agency", "channel", "outcome", "time_limit"))
     errors = _Errors(f)
     if need_agency:
-        _choices(f, errors, "agency", _agency, missing=None)
+        _choices(f, errors, "agency", _agency, missing=None, keep=True)
     received = _instants(f, errors, "received_at", required=True)
     channel = _choices(f, errors, "channel", _channel, missing=None)
     completed = _instants(f, errors, "completed_at", required=False)
     if f.has("outcome"):
         outcome = _choices(f, errors, "outcome", _outcome, missing=None)
     else:  # resolved when completed, else pending
-        outcome = np.where(completed == NAT, 0, 1).astype(np.int64)
+        outcome = np.not_equal(completed, NAT).view(np.int8)
     if f.has("due_at"):
         due_us = _instants(f, errors, "due_at", required=False)
     else:
         limits = _limits(f, errors)
+        f.forget("time_limit")
         lo = (FIRST_SUPPORTED_DATE.toordinal() - _EPOCH) * US_PER_DAY
         hi = (LAST_SUPPORTED_DATE.toordinal() - _EPOCH + 1) * US_PER_DAY
         errors.add(
@@ -1956,7 +2005,7 @@ def _read(
             )
             due_us[rows] = computed.at.view(np.int64)
     # The checks tthc.kpi.Record makes.
-    exits = np.array([_EXIT[o] for o in Outcome], np.int64)[np.maximum(outcome, 0)]
+    exits = np.array([_EXIT[o] for o in Outcome], np.int8)[np.maximum(outcome, 0)]
     ok = ~errors.bad
     errors.add(
         ok & (exits == 0) & (completed != NAT),
@@ -1995,6 +2044,7 @@ def with_due(
     granularity: Granularity | str = Granularity.DAY,
     as_of: _dt.date | _dt.datetime | None = None,
     strict: bool = False,
+    progress: bool = False,
 ) -> FrameResult:
     """The frame with ``due_date``, ``due_at`` and ``timeliness`` columns added.
 
@@ -2009,9 +2059,21 @@ def with_due(
     Rows that cannot be read (missing or unreadable ``received_at``, an unknown channel or
     outcome, an unreadable time limit, a completion before the receipt...) keep nulls in
     the added columns and are listed in ``errors``; ``strict=True`` raises the first one.
+    ``progress=True`` shows a progress bar on a terminal (tqdm, from the ``cli`` extra;
+    silent otherwise).
     """
     f = _Frame(df)
-    rows = _read(f, calendar=calendar, policy=policy, strict=strict, need_agency=False)
+    with _Progress(2 * f.size, "with_due", enabled=progress) as bar:
+        rows = _read(f, calendar=calendar, policy=policy, strict=strict, need_agency=False)
+        bar.update(f.size)
+        out = _with_due_columns(df, f, rows, granularity, as_of)
+        bar.update(f.size)
+    return FrameResult(out, rows.errors)
+
+
+def _with_due_columns(
+    df: Any, f: _Frame, rows: _Rows, granularity: Granularity | str, as_of: object
+) -> Any:
     due_us = np.where(rows.bad, NAT, rows.due)
     g = Granularity(granularity)
     if g is Granularity.DAY:
@@ -2048,7 +2110,7 @@ def with_due(
             pl.Series("due_at", due_at).dt.replace_time_zone(str(VIETNAM_TZ)),
             pl.Series("timeliness", timeliness.tolist(), dtype=pl.String),
         )
-    return FrameResult(out, rows.errors)
+    return out
 
 
 def _judge_point(as_of: object, g: Granularity) -> int:
@@ -2159,14 +2221,15 @@ def _received_by_codes(f: _Frame) -> tuple[npt.NDArray[np.int64], list[Any]]:
 
 def _group_codes(
     f: _Frame, errors_bad: Bools, keys: Sequence[str], rows: _Rows
-) -> tuple[npt.NDArray[np.int64], list[tuple[Any, ...]]]:
+) -> tuple[npt.NDArray[np.integer[Any]], list[tuple[Any, ...]]]:
     """One code per row for the attribute keys, and the key values of each code."""
     if not keys:
-        return np.zeros(f.size, np.int64), [()]
-    combined = np.zeros(f.size, np.int64)
+        return np.zeros(f.size, np.int32), [()]
+    combined: npt.NDArray[np.integer[Any]] | None = None
     values: list[list[Any]] = []
     size = 1
     for name in keys:
+        codes: npt.NDArray[np.integer[Any]]
         if name == "channel":
             codes = np.maximum(rows.channel, 0)
             uniq: list[Any] = list(_CHANNELS)
@@ -2183,10 +2246,19 @@ def _group_codes(
                 msg = f"column {name!r} must hold texts, got {uniq[bad_type[0]]!r}"
                 raise TypeError(msg)
         else:
-            codes, uniq = np.zeros(f.size, np.int64), [None]
-        combined = combined * len(uniq) + codes
+            codes, uniq = np.zeros(f.size, np.int8), [None]
+        if combined is None:
+            combined = codes.astype(np.int32) if codes.dtype != np.int32 else codes
+        else:
+            wide = size * len(uniq) >= 1 << 31
+            scaled: npt.NDArray[np.integer[Any]] = np.multiply(
+                combined.astype(np.int64 if wide else np.int32, copy=False), len(uniq)
+            )
+            scaled += codes
+            combined = scaled
         size *= len(uniq)
         values.append(uniq)
+    assert combined is not None
     if size > 1 << 22:  # too sparse for direct tables: renumber the combinations present
         present, combined = np.unique(combined, return_inverse=True)
     else:
@@ -2198,7 +2270,7 @@ def _group_codes(
             code, k = divmod(code, len(uniq))
             parts.append(uniq[k])
         out_keys.append(tuple(reversed(parts)))
-    return combined.astype(np.int64, copy=False), out_keys
+    return combined, out_keys
 
 
 def _bucket_table(edges: I64, lo: int, hi: int) -> tuple[I64, int]:
@@ -2217,12 +2289,13 @@ def _lookup(table: I64, lo: int, d: I64) -> I64:
 
 
 def _count(
-    g: I64,
+    g: npt.NDArray[np.integer[Any]],
     n_groups: int,
     rows: _Rows,
     periods: Sequence[Period],
     policy: ReportPolicy,
     judge: I64,
+    bar: _Progress,
 ) -> npt.NDArray[np.int64]:
     """Detail columns per (group, sub-period): an array (n_groups, len(periods), 10).
 
@@ -2307,13 +2380,14 @@ def _count(
 
     size = g.size
     parts = [(a, min(a + _ROWS_CHUNK, size)) for a in range(0, size, _ROWS_CHUNK)] or [(0, 0)]
-    counts: npt.NDArray[np.int64] = sum(
-        _map(chunk, parts), np.zeros((groups, width, 10), np.int64)
-    )
+    counts = np.zeros((groups, width, 10), np.int64)
+    for (a, b), part in zip(parts, _map(chunk, parts), strict=True):
+        counts += part
+        bar.update(b - a)
     return counts[:n_groups, :m, :]
 
 
-_ROWS_CHUNK = 1 << 20
+_ROWS_CHUNK = 1 << 17
 
 
 def report06_by(
@@ -2326,6 +2400,7 @@ def report06_by(
     calendar: WorkCalendar | None = None,
     due_policy: DuePolicy | str | None = None,
     strict: bool = False,
+    progress: bool = False,
 ) -> ReportResult:
     """Biểu 06 per group of a pandas or polars frame of dossier records.
 
@@ -2341,55 +2416,154 @@ def report06_by(
     absent: the row's ``agency``, the resolving agency that ``by=("agency",)`` counts for).
 
     Rows that cannot be read are left out of every count and listed in ``errors`` with their
-    index and reason; ``strict=True`` raises the first one instead.
+    index and reason; ``strict=True`` raises the first one instead. ``progress=True`` shows
+    a progress bar on a terminal (tqdm, from the ``cli`` extra; silent otherwise).
     """
+    names, pol = _report_args(period, by, policy, as_of)
+    with _Progress(2 * _rows_of(df), "Biểu 06", enabled=progress) as bar:
+        counts = _frame_counts(
+            df, period, names, pol, as_of, calendar, due_policy, strict=strict, bar=bar
+        )
+    errors = tuple(
+        RecordError(reason, index=index, field=field) for index, field, reason in counts.errors
+    )
+    return ReportResult(_reports(counts, period, names, pol, as_of), errors, counts.rows)
+
+
+def _report_args(
+    period: object, by: tuple[str, ...] | str, policy: object, as_of: object
+) -> tuple[tuple[str, ...], ReportPolicy]:
+    """The grouping names and the policy, checked as :func:`tthc.kpi.report06_by` checks them."""
     pol = ReportPolicy() if policy is None else policy
-    _expect(period, Period, "period")
-    _expect(pol, ReportPolicy, "policy")
+    expect_type(period, Period, "period")
+    expect_type(pol, ReportPolicy, "policy")
     if as_of is not None:
-        _expect(as_of, _dt.date, "as_of")
-    names = _grouping(by)
+        expect_type(as_of, _dt.date, "as_of")
+    assert isinstance(pol, ReportPolicy)
+    names = check_grouping(by, GROUP_KEYS)
+    report_periods(period, names, MAX_REPORT_MONTHS)  # refuse a month split too long, first
+    return names, pol
+
+
+@attrs.frozen(eq=False)
+class _Counts:
+    """Biểu 06 detail columns per group, before any report is built: they add up.
+
+    ``values[g]`` are the attribute keys of group *g* (the grouping without ``month``) and
+    ``counts[g, j]`` its ten detail columns in sub-period *j*; only groups with a row are
+    kept. ``errors`` are (index, field, reason) of the rejected rows, plain values that
+    travel by pickle.
+    """
+
+    values: list[tuple[Any, ...]]
+    counts: npt.NDArray[np.int64]
+    errors: list[tuple[int | None, str | None, str]]
+    rows: int
+
+
+def _frame_counts(
+    df: Any,
+    period: Period,
+    names: tuple[str, ...],
+    pol: ReportPolicy,
+    as_of: _dt.date | _dt.datetime | None,
+    calendar: WorkCalendar | None,
+    due_policy: DuePolicy | str | None,
+    *,
+    strict: bool,
+    bar: _Progress,
+) -> _Counts:
     f = _Frame(df)
     rows = _read(f, calendar=calendar, policy=due_policy, strict=strict)
+    bar.update(f.size)
     keys = [n for n in names if n != "month"]
-    periods = _report_periods(period, names)  # at most MAX_REPORT_MONTHS months
+    periods = report_periods(period, names, MAX_REPORT_MONTHS)
     g, values = _group_codes(f, rows.bad, keys, rows)
     judge = _judgements(periods, pol, as_of)
-    counts = _count(g, len(values), rows, periods, pol, judge)
+    counts = _count(g, len(values), rows, periods, pol, judge, bar)
+    present = np.flatnonzero(counts[:, :, :3].sum(axis=(1, 2)) > 0)
+    errors = [(e.index, e.field, e.reason) for e in rows.errors]
+    return _Counts([values[k] for k in present.tolist()], counts[present], errors, f.size)
+
+
+def _reports(
+    counts: _Counts,
+    period: Period,
+    names: tuple[str, ...],
+    pol: ReportPolicy,
+    as_of: _dt.date | _dt.datetime | None,
+) -> dict[tuple[Any, ...], Report06]:
+    """One Report06 per (group, sub-period) with a dossier, in :func:`tthc.kpi.report06_by`'s
+    order (keys compared component by component, as :func:`tthc._counting.sort_key` does)."""
+    periods = report_periods(period, names, MAX_REPORT_MONTHS)
+    c = counts.counts
+    received = c[:, :, 0] + c[:, :, 1] + c[:, :, 2]
+    gi, j = np.nonzero(received)
+    # Rank each component of the group values once, then order the pairs by the ranks.
+    width = len(names) - ("month" in names)
+    ranks = []
+    for k in range(width):
+        distinct = sorted({v[k] for v in counts.values}, key=lambda x: sort_key((x,)))
+        at = {v: r for r, v in enumerate(distinct)}
+        ranks.append(np.array([at[v[k]] for v in counts.values], np.int64)[gi])
     month_at = names.index("month") if "month" in names else -1
+    columns = list(ranks)
+    if month_at >= 0:
+        columns.insert(month_at, j)
+    order = np.lexsort(columns[::-1]) if columns else np.arange(gi.size)
     out: dict[tuple[Any, ...], Report06] = {}
-    received = counts[:, :, 0] + counts[:, :, 1] + counts[:, :, 2]
-    for gi, j in zip(*np.nonzero(received), strict=True):
-        parts = dict(zip(_PARTS, counts[gi, j].tolist(), strict=True))
-        report = Report06.from_parts(periods[j], pol, as_of=as_of, **parts)
-        key: list[Hashable] = list(values[gi])
+    details = c[gi[order], j[order]].tolist()
+    for g, m, parts in zip(gi[order].tolist(), j[order].tolist(), details, strict=True):
+        report = Report06.from_parts(
+            periods[m], pol, as_of=as_of, **dict(zip(_PARTS, parts, strict=True))
+        )
+        key: list[Hashable] = list(counts.values[g])
         if month_at >= 0:
-            key.insert(month_at, periods[j])
+            key.insert(month_at, periods[m])
         out[tuple(key)] = report
-    ordered = dict(sorted(out.items(), key=lambda item: _sort_key(item[0])))
-    return ReportResult(ordered, rows.errors, f.size)
+    return out
 
 
 # == Dask ======================================================================================
-_Key = tuple[Any, ...]
-_Partial = tuple[dict[_Key, Report06], list[tuple[int | None, str | None, str]], int]
 
 
 def _partial(
     part: Any,
     period: Period,
-    by: tuple[str, ...],
-    policy: ReportPolicy | None,
+    names: tuple[str, ...],
+    policy: ReportPolicy,
     as_of: _dt.date | _dt.datetime | None,
     calendar: WorkCalendar | None,
     due_policy: DuePolicy | str | None,
-) -> _Partial:
-    """The report of one partition, with its errors as plain tuples (they travel by pickle)."""
-    result = report06_by(
-        part, period, by, policy=policy, as_of=as_of, calendar=calendar, due_policy=due_policy
+) -> _Counts:
+    """The counts of one partition (arrays and plain values: no report is built here)."""
+    return _frame_counts(
+        part,
+        period,
+        names,
+        policy,
+        as_of,
+        calendar,
+        due_policy,
+        strict=False,
+        bar=_Progress(0, ""),
     )
-    errors = [(e.index, e.field, e.reason) for e in result.errors]
-    return result.report, errors, result.rows
+
+
+def _merge_counts(parts: Sequence[_Counts]) -> _Counts:
+    """The counts of disjoint parts of the same records, added group by group."""
+    at: dict[tuple[Any, ...], int] = {}
+    for part in parts:
+        for v in part.values:
+            at.setdefault(v, len(at))
+    shape = parts[0].counts.shape[1:] if parts else (0, 10)
+    total = np.zeros((len(at), *shape), np.int64)
+    errors: list[tuple[int | None, str | None, str]] = []
+    for part in parts:
+        if part.values:
+            total[[at[v] for v in part.values]] += part.counts
+        errors.extend(part.errors)
+    return _Counts(list(at), total, errors, sum(p.rows for p in parts))
 
 
 def merge_reports(results: Sequence[ReportResult]) -> ReportResult:
@@ -2398,7 +2572,7 @@ def merge_reports(results: Sequence[ReportResult]) -> ReportResult:
     >>> merge_reports([]).report
     {}
     """
-    merged: dict[_Key, Report06] = {}
+    merged: dict[tuple[Any, ...], Report06] = {}
     errors: list[RecordError] = []
     rows = 0
     for result in results:
@@ -2407,7 +2581,7 @@ def merge_reports(results: Sequence[ReportResult]) -> ReportResult:
             merged[key] = report if seen is None else seen + report
         errors.extend(result.errors)
         rows += result.rows
-    ordered = dict(sorted(merged.items(), key=lambda item: _sort_key(item[0])))
+    ordered = dict(sorted(merged.items(), key=lambda item: sort_key(item[0])))
     return ReportResult(ordered, tuple(errors), rows)
 
 
@@ -2421,38 +2595,113 @@ def dask_report(
     calendar: WorkCalendar | None = None,
     due_policy: DuePolicy | str | None = None,
     strict: bool = False,
+    progress: bool = False,
 ) -> ReportResult:
     """Biểu 06 per group of a Dask DataFrame of dossier records, on the active scheduler.
 
-    Each partition is reported by :func:`report06_by` where it lives, and the partial reports
-    are added (:class:`~tthc.kpi.Report06` ``+``): the result equals :func:`report06_by` of
-    the whole frame (and :func:`tthc.kpi.report06_by` of its records). Rejected rows of
-    every partition are listed with their index labels; ``strict=True`` raises the first
-    one after the computation.
+    Each partition is counted where it lives (arrays of detail columns per group, never
+    report objects), the counts are added on the client, and the reports are built once
+    from the sums: the result equals :func:`report06_by` of the whole frame (and
+    :func:`tthc.kpi.report06_by` of its records). Rejected rows of every partition are
+    listed with their index labels; ``strict=True`` raises the first one after the
+    computation.
 
     Args:
         ddf: A ``dask.dataframe.DataFrame`` with the columns :func:`report06_by` reads.
         period, by, policy, as_of, calendar, due_policy: As for :func:`report06_by`.
         strict: Raise the first rejected row instead of returning it in ``errors``.
+        progress: Show a progress bar of the partitions on a terminal (tqdm; silent
+            otherwise).
     """
     from dask.base import compute
     from dask.delayed import delayed
 
-    names = (by,) if isinstance(by, str) else tuple(by)
+    names, pol = _report_args(period, by, policy, as_of)
     task = delayed(_partial, pure=True)
     parts = [
-        task(part, period, names, policy, as_of, calendar, due_policy) for part in ddf.to_delayed()
+        task(part, period, names, pol, as_of, calendar, due_policy) for part in ddf.to_delayed()
     ]
-    computed: tuple[_Partial, ...] = compute(*parts)  # type: ignore[no-untyped-call]
-    results = [
-        ReportResult(
-            report,
-            tuple(RecordError(reason, index=index, field=field) for index, field, reason in errs),
-            rows,
-        )
-        for report, errs, rows in computed
-    ]
-    merged = merge_reports(results)
-    if strict and merged.errors:
-        raise merged.errors[0]
-    return merged
+    with _Progress(len(parts), "Biểu 06 (partitions)", enabled=progress, unit="part") as bar:
+        computed = _compute_parts(parts, bar, compute)
+    merged = _merge_counts(computed)
+    errors = tuple(
+        RecordError(reason, index=index, field=field) for index, field, reason in merged.errors
+    )
+    if strict and errors:
+        raise errors[0]
+    return ReportResult(_reports(merged, period, names, pol, as_of), errors, merged.rows)
+
+
+def _compute_parts(parts: list[Any], bar: _Progress, compute: Any) -> list[_Counts]:
+    """The partitions' counts, on the active scheduler, advancing *bar* as each finishes."""
+    if not bar.active:
+        done: tuple[_Counts, ...] = compute(*parts)
+        return list(done)
+    try:
+        from distributed import as_completed, get_client
+
+        client = get_client()
+    except (ImportError, ValueError):
+        client = None
+    if client is not None:
+        futures = client.compute(parts)  # type: ignore[no-untyped-call]
+        index = {f.key: k for k, f in enumerate(futures)}
+        out: list[Any] = [None] * len(futures)
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
+            out[index[future.key]] = future.result()
+            bar.update(1)
+        return out
+    from dask.callbacks import Callback
+
+    class Advance(Callback):
+        def _posttask(self, key: Any, result: Any, dsk: Any, state: Any, worker_id: Any) -> None:
+            if isinstance(result, _Counts):
+                bar.update(1)
+
+    with Advance():  # type: ignore[no-untyped-call]
+        done = compute(*parts)
+    return list(done)
+
+
+# == progress ==================================================================================
+
+
+class _Progress:
+    """A tqdm progress bar on a terminal when asked for; nothing otherwise.
+
+    Silent when *enabled* is false, when standard error is not a terminal, or when tqdm (the
+    ``cli`` extra) is not installed.
+    """
+
+    def __init__(
+        self, total: int, desc: str, *, enabled: bool = False, unit: str = "rows"
+    ) -> None:
+        self.bar: Any = None
+        if enabled and getattr(sys.stderr, "isatty", lambda: False)():
+            try:
+                from tqdm import tqdm
+            except ImportError:
+                return
+            self.bar = tqdm(total=total, desc=desc, unit=unit, unit_scale=unit == "rows")
+
+    @property
+    def active(self) -> bool:
+        return self.bar is not None
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _rows_of(df: Any) -> int:
+    try:
+        return len(df)
+    except TypeError:
+        return 0

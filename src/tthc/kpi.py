@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from tthc._counting import check_grouping, expect_type, report_periods, sort_key
 from tthc._data.kpi import BIEU_06_COLUMNS
 from tthc.calendar import VIETNAM_TZ
 from tthc.catalog import Channel
@@ -809,15 +810,7 @@ _Key = tuple[Any, ...]
 def _report_periods(period: Period, by: tuple[str, ...]) -> tuple[Period, ...]:
     """The sub-periods of a report grouped *by*: the months of *period* (at most
     :data:`MAX_REPORT_MONTHS`) when *by* has ``month``, else *period* itself."""
-    if "month" not in by:
-        return (period,)
-    if period.month_count > MAX_REPORT_MONTHS:
-        raise InvalidPeriodError(
-            str(period),
-            f"at most {MAX_REPORT_MONTHS} months when grouped by month "
-            f"(this period has {period.month_count}); group without 'month' for longer periods",
-        )
-    return period.months()
+    return report_periods(period, by, MAX_REPORT_MONTHS)
 
 
 def _judgements(
@@ -926,29 +919,6 @@ def _expand(
     return acc
 
 
-def _sort_key(key: _Key) -> tuple[Any, ...]:
-    return tuple(
-        (0, "") if v is None else (1, v.value if isinstance(v, enum.Enum) else v) for v in key
-    )
-
-
-def _expect(value: object, kind: type, name: str) -> None:
-    if not isinstance(value, kind):
-        msg = f"{name} must be a {kind.__name__}, got {value!r}"
-        raise TypeError(msg)
-
-
-def _grouping(by: tuple[str, ...] | str) -> tuple[str, ...]:
-    names = (by,) if isinstance(by, str) else tuple(by)
-    for name in names:
-        if name not in GROUP_KEYS:
-            raise UnknownCodeError(name, f"report grouping keys ({', '.join(GROUP_KEYS)})")
-    if len(set(names)) != len(names):
-        msg = f"report grouping keys must not repeat: {names!r}"
-        raise ValueError(msg)
-    return names
-
-
 def report06_by(
     records: Iterable[Record],
     period: Period,
@@ -982,9 +952,9 @@ def report06_by(
     Sở Tư pháp 2025-02 0 1 1
     Sở Tư pháp 2025-03 0 1 1
     """
-    _expect(period, Period, "period")
-    _expect(policy, ReportPolicy, "policy")
-    by = _grouping(by)
+    expect_type(period, Period, "period")
+    expect_type(policy, ReportPolicy, "policy")
+    by = check_grouping(by, GROUP_KEYS)
     as_of = _as_of(as_of)
     attrs_by = tuple(n for n in by if n != "month")
     periods = _report_periods(period, by)
@@ -1006,7 +976,7 @@ def report06_by(
         if month_at >= 0:
             values.insert(month_at, periods[j])
         out[tuple(values)] = report
-    return dict(sorted(out.items(), key=lambda item: _sort_key(item[0])))
+    return dict(sorted(out.items(), key=lambda item: sort_key(item[0])))
 
 
 def report06(
