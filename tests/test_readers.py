@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -505,3 +505,48 @@ def test_catalogue_json_keeps_unknown_document_keys() -> None:
     again = cat.from_json(json.dumps(doc), cat.Catalog)
     assert again.extra == {"exported_by": {"system": "X", "v": [1, 2]}}
     assert json.loads(cat.to_json(again)) == doc
+
+
+# -- the last three of issue 14's crash list --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": "\\ud800x"}', '["\\uDFFF"]', '{"\\ud800": 1}', '"\ud800"'],
+)
+def test_lone_surrogates_in_json_are_refused(text: str) -> None:
+    from tthc._json import loads
+
+    with pytest.raises(RecordError, match="lone UTF-16 surrogate"):
+        loads(text)
+
+
+def test_surrogate_pairs_in_json_still_read() -> None:
+    from tthc._json import loads
+
+    assert loads('{"a": "\\ud83d\\ude00"}') == {"a": "\U0001f600"}
+
+
+@pytest.mark.parametrize("lang", ["xx", "zz_QQ", "", "vi" * 40])
+def test_unknown_locale_is_a_tthc_error(lang: str) -> None:
+    from tthc.errors import TthcError, UnknownCodeError
+    from tthc.reports import format_count, format_percent
+
+    with pytest.raises(UnknownCodeError) as info:
+        format_count(5, lang=lang)
+    assert isinstance(info.value, TthcError)
+    assert isinstance(info.value, LookupError)
+    with pytest.raises(UnknownCodeError):
+        format_percent(Fraction(1, 3), lang=lang)
+
+
+def test_uint64_counts_do_not_wrap_in_frame() -> None:
+    np = pytest.importorskip("numpy")
+    from tthc import frame
+    from tthc.errors import CountTooLargeError
+
+    days = np.array(["2025-03-03", "2025-03-04"], dtype="datetime64[D]")
+    with pytest.raises(CountTooLargeError, match="18446744073709551615"):
+        frame.add_working_days(days, np.array([2**64 - 1, 1], dtype=np.uint64))
+    small = frame.add_working_days(days, np.array([3, 1], dtype=np.uint64))
+    assert small.tolist() == [date(2025, 3, 6), date(2025, 3, 5)]

@@ -11,6 +11,7 @@ recurses without end. The bounds are listed on the documentation page "Bounds".
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Final
 
 from tthc.errors import RecordError
@@ -39,6 +40,33 @@ def _integer(text: str) -> int:
 _DECODE = json.JSONDecoder(parse_constant=_constant, parse_int=_integer).decode
 
 
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(value: object) -> None:
+    """RecordError if a text in *value* holds half of a UTF-16 pair (no character of its own;
+    it cannot be written as UTF-8, so it could never be written back)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            texts: list[str] = [item]
+        elif isinstance(item, dict):
+            texts = list(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+            continue
+        else:
+            continue
+        for t in texts:
+            try:
+                t.encode("utf-8")
+            except UnicodeEncodeError:
+                msg = f"the text {t[:40]!r} holds a lone UTF-16 surrogate (not a character)"
+                raise RecordError(msg) from None
+
+
 def loads(text: object, *, what: str = "JSON") -> Any:
     """The value of JSON *text*; :class:`~tthc.errors.RecordError` if it is not bounded JSON.
 
@@ -55,7 +83,10 @@ def loads(text: object, *, what: str = "JSON") -> Any:
                 msg = f"expected {what} text (str or bytes), got {type(text).__name__}"
                 raise RecordError(msg)
             text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
-        return _DECODE(text)
+        value = _DECODE(text)
+        if _SURROGATE.search(text):  # an escaped or raw UTF-16 half: is any of them alone?
+            _refuse_lone_surrogates(value)
+        return value
     except RecordError as exc:
         if exc.reason.startswith("expected "):
             raise

@@ -565,6 +565,9 @@ def _counts(n: object, size: int) -> I64 | int:
     if a.shape != (size,):
         msg = f"n must be an int or an array of the same length ({size}), got shape {a.shape}"
         raise InvalidValueError(msg)
+    if a.dtype.kind == "u" and a.size and int(a.max()) > MAX_WORKING_DAYS:
+        # checked before the cast: 2**64 - 1 as int64 would be -1
+        raise CountTooLargeError(int(a.max()), MAX_WORKING_DAYS, what="working days")
     a = a.astype(np.int64, copy=False)
     if a.size:
         lo, hi = int(a.min()), int(a.max())
@@ -749,8 +752,10 @@ def add_working_days(
     """
     t = tables(calendar)
     col = _column(dates, "D")
-    if isinstance(n, np.ndarray) and n.dtype.kind in "iu" and n.shape == (col.size,):
-        fast = _add_days_chunked(t, col, n.astype(np.int64, copy=False))  # checks n per chunk
+    if isinstance(n, np.ndarray) and n.dtype.kind == "i" and n.shape == (col.size,):
+        # checks n per chunk; unsigned counts go through _counts, which bounds them before
+        # the cast (2**64 - 1 as int64 would be -1)
+        fast = _add_days_chunked(t, col, n.astype(np.int64, copy=False))
     else:
         fast = _add_days_chunked(t, col, _counts(n, col.size))
     if fast is not None:

@@ -29,6 +29,7 @@ Vietnamese or English.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -37,7 +38,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as _babel_percent
 
@@ -201,6 +202,17 @@ def _labels(lang: str) -> Mapping[str, str]:
         raise UnknownCodeError(lang, f"label languages ({', '.join(LANGUAGES)})") from None
 
 
+@functools.lru_cache(maxsize=64)
+def _locale(lang: str) -> Locale:
+    """The babel locale of *lang*; UnknownCodeError (a TthcError) for a name babel lacks."""
+    if not isinstance(lang, str) or not 0 < len(lang) <= 32:
+        raise UnknownCodeError(lang, "the locales babel knows (e.g. 'vi', 'en')")
+    try:
+        return Locale.parse(lang)
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise UnknownCodeError(lang, "the locales babel knows (e.g. 'vi', 'en')") from None
+
+
 def labels(lang: str = "vi") -> Mapping[str, str]:
     """Every label in *lang* (``"vi"`` or ``"en"``), keyed as :func:`label` takes them.
 
@@ -262,7 +274,7 @@ def format_percent(
         trim = False
     if percent is None:
         return NO_VALUE
-    locale = Locale.parse(lang)
+    locale = _locale(lang)
     # the sign follows the number directly, whatever space a CLDR release puts before it
     pattern = re.sub(r"[ \u00a0\u202f]+%", "%", locale.percent_formats[None].pattern)
     if places:
@@ -281,7 +293,7 @@ def format_count(n: int, lang: str = "vi") -> str:
     """
     if isinstance(n, bool) or not isinstance(n, int):
         raise InvalidCountError(n, "n")
-    return format_decimal(n, locale=Locale.parse(lang))
+    return format_decimal(n, locale=_locale(lang))
 
 
 def format_points(
@@ -299,7 +311,7 @@ def format_points(
         return NO_VALUE
     value = round_points(Fraction(points), places)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(value, format=pattern, locale=Locale.parse(lang))
+    return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
 def _format_max(value: Fraction | None, lang: str) -> str:
