@@ -550,3 +550,11 @@ def test_uint64_counts_do_not_wrap_in_frame() -> None:
         frame.add_working_days(days, np.array([2**64 - 1, 1], dtype=np.uint64))
     small = frame.add_working_days(days, np.array([3, 1], dtype=np.uint64))
     assert small.tolist() == [date(2025, 3, 6), date(2025, 3, 5)]
+
+
+@pytest.mark.parametrize("basis", ["policy", "certification"])
+def test_a_same_day_amount_is_not_dropped_whatever_its_cutoff_basis(basis: str) -> None:
+    doc = _doc()
+    _events(doc)[1]["limit"] = {"amount": "7", "unit": "same_day", "cutoff_basis": basis}
+    with pytest.raises(RecordError, match="amount 0"):
+        from_json(json.dumps(doc))
