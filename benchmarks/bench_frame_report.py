@@ -36,26 +36,15 @@ import numpy as np
 import pandas as pd
 import polars as pl
 import psutil
+from bench_frame import medians  # the same timing rule as the other frame benchmarks
 
 from tthc import ProvisionalCalendarWarning, frame
 from tthc.kpi import Period, Report06
 
 T = TypeVar("T")
 SEED = 20261205
-RUNS = 5
 AGENCIES = 300
 YEAR = 2025
-
-
-def medians(*fns: Callable[[], object], runs: int = RUNS) -> list[float]:
-    """The median wall time of each function over *runs* rounds, called in alternation."""
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(runs):
-        for k, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            times[k].append(time.perf_counter() - t0)
-    return [sorted(ts)[len(ts) // 2] for ts in times]
 
 
 def peak_rss(fn: Callable[[], T]) -> tuple[int, T]:

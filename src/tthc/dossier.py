@@ -1461,10 +1461,10 @@ def _read_limit(value: Mapping[str, Any]) -> TimeLimit:
     cutoff = value.get("cutoff")
     if unit is Unit.SAME_DAY:
         basis = value.get("cutoff_basis")
-        if basis is not None and basis != CutoffBasis.STATED.value and amount != 0:
-            msg = f"a same-day limit has amount 0, got {raw!r}"
-            raise RecordError(msg, field="limit.amount")
         if basis is not None and basis != CutoffBasis.STATED.value:
+            if amount != 0:
+                msg = f"a same-day limit has amount 0, got {raw!r}"
+                raise RecordError(msg, field="limit.amount")
             if cutoff is not None and not isinstance(cutoff, str):
                 msg = f"{cutoff!r} is not a time of day HH:MM"
                 raise RecordError(msg, field="limit.cutoff")
